@@ -1,0 +1,29 @@
+# Two entry points for a fresh machine with only Python 3.11+:
+#   make demo   - set up .venv and run the main job on samples/ into output/
+#   make test   - set up .venv and run the test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test setup bench clean
+
+$(BIN)/acplans: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(BIN)/acplans
+
+demo: setup
+	$(BIN)/acplans run samples/ --out output/
+	$(BIN)/acplans report output/ --html output/report.html
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python tests/benchmark.py
+
+clean:
+	rm -rf $(VENV) output/*.parquet output/report.html

@@ -1,0 +1,183 @@
+"""Row types of every Parquet table acplans writes: the single source of truth.
+
+Each table is a dataclass; each field's annotation gives its Arrow type and
+its ``doc`` metadata its entry in the data dictionary (``docs/schema.md`` is
+generated from here). ``schemas.tables`` derives the Arrow schemas from these
+classes, so a column is added, renamed or documented in exactly one place.
+
+Every row carries provenance: ``source_path`` and ``page`` (1-based; null for
+formats with no pages, where ``locator`` says where in the file).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+SCHEMA_VERSION = "1.0.0"
+
+
+def col(doc: str, default=None, **kw):
+    """A column with its data-dictionary text."""
+    if "default_factory" in kw:
+        return field(metadata={"doc": doc}, default_factory=kw["default_factory"])
+    return field(metadata={"doc": doc}, default=default)
+
+
+@dataclass
+class DocumentRow:
+    doc_id: str = col("Stable id of one document part: content hash of the file plus part number.")
+    source_path: str = col("Path of the file as given to `acplans run`.")
+    source_name: str = col("File name.")
+    file_type: str | None = col("pdf, docx or text; null when the file could not be identified.")
+    part: int = col("0-based index of the document inside its file (a committee pack holds several).", 0)
+    doc_kind: str | None = col("cover_report, inspection_report, action_plan or other.")
+    page_start: int | None = col("First page of the part (1-based).")
+    page_end: int | None = col("Last page of the part (1-based).")
+    landlord: str | None = col("Landlord the document is about.")
+    title: str | None = col("Title as printed.")
+    published: str | None = col("Publication month or date as printed.")
+    inspection_dates: str | None = col("Dates of the inspection as printed (reports).")
+    status: str = col("ok, or error when the file could not be read.", "ok")
+    error: str | None = col("One-line reason when status is error.")
+    needs_review: bool = col("True when extraction looks incomplete; see review_reasons.", False)
+    review_reasons: list[str] = col("Why a person should check this document.", default_factory=list)
+    ref_gaps: list[str] = col("Refs missing from an otherwise continuous sequence (R1..Rn, R2.1..R2.k).",
+                              default_factory=list)
+    ref_repeats: list[str] = col("Refs that occur more than once.", default_factory=list)
+    due_parse_rate: float | None = col("Share of non-empty due texts that parsed to a date or a status.")
+    sha256: str | None = col("SHA-256 of the file's bytes.")
+    page: int | None = col("Provenance: same as page_start.")
+
+
+@dataclass
+class RecommendationRow:
+    doc_id: str = col("Document the recommendation was read from.")
+    rec_id: str = col("Stable id: doc_id + ref.")
+    ref: str = col("Canonical ref: R2 (headline), R2.1 (bullet), or a plan's own scheme such as 1A.")
+    ref_as_written: str | None = col("Ref as printed.")
+    parent_ref: str | None = col("Headline ref of a bullet; null for a headline.")
+    level: str = col("headline or bullet.", "headline")
+    text: str = col("Full text as printed, whitespace collapsed, hyphenation removed.", "")
+    target_date_text: str | None = col("Deadline as printed: 'immediately', 'June 2011'.")
+    target_date: date | None = col("Deadline as a date (month -> last day); null when it names no date.")
+    target_date_precision: str | None = col("day, month, quarter or year.")
+    impact: str | None = col("high, medium or low.")
+    cost: str | None = col("high, medium or low.")
+    benefits: list[str] = col("Expected benefits listed under the recommendation.", default_factory=list)
+    derived_from: str = col("report, or plan when no report was given and the plan's restatement is used.",
+                            "report")
+    source_path: str = col("Provenance: file.", "")
+    page: int | None = col("Provenance: 1-based page.")
+
+
+@dataclass
+class JudgementRow:
+    doc_id: str = col("Inspection report document.")
+    judgement_table: str = col("Title of the judgement table.", "")
+    area: str = col("Service area or question judged.", "")
+    assessment: str = col("Judgement as printed, e.g. 'Weaknesses outweigh strengths'.", "")
+    source_path: str = col("Provenance: file.", "")
+    page: int | None = col("Provenance: 1-based page.")
+
+
+@dataclass
+class ResponseRow:
+    doc_id: str = col("Action plan document.")
+    response_id: str = col("Stable id: doc_id + ref + position.")
+    ref: str = col("Canonical ref the entry answers (R2.1; 6.4 -> R6.4; R1. -> R1; 1A kept).")
+    ref_as_written: str | None = col("Ref as printed.")
+    text: str = col("The plan's restatement of the recommendation.", "")
+    stated_target_date_text: str | None = col("Deadline the plan says the inspector set, as printed.")
+    stated_target_date: date | None = col("That deadline as a date.")
+    owner_name: str | None = col("Person responsible.")
+    owner_role: str | None = col("Role of the person responsible, or the post when no name is given.")
+    sponsor_name: str | None = col("Executive sponsor.")
+    sponsor_role: str | None = col("Role of the executive sponsor.")
+    action_count: int = col("Number of actions under the entry.", 0)
+    source_path: str = col("Provenance: file.", "")
+    page: int | None = col("Provenance: 1-based page.")
+
+
+@dataclass
+class ActionRow:
+    doc_id: str = col("Action plan document.")
+    action_id: str = col("Stable id: response_id + seq.")
+    response_id: str = col("Entry the action belongs to.")
+    ref: str = col("Canonical ref of that entry.")
+    seq: int = col("1-based position within the entry.", 1)
+    text: str = col("Action as printed.", "")
+    due_text: str = col("The 'by' text as printed, always kept ('' when the cell is empty).", "")
+    due_date: date | None = col("Latest date the due text commits to; null when it names none.")
+    due_date_start: date | None = col("Start of the interval when the due text names a month, quarter or range.")
+    due_precision: str | None = col("day, month, quarter or year.")
+    status: str = col("completed, ongoing or planned.", "planned")
+    progress: str | None = col("Progress reported in the plan.")
+    measures: str | None = col("How the plan says success will be known.")
+    owner_name: str | None = col("Owner named on the action itself (long-table layouts).")
+    owner_role: str | None = col("Role or post named on the action itself.")
+    source_path: str = col("Provenance: file.", "")
+    page: int | None = col("Provenance: 1-based page.")
+
+
+@dataclass
+class PersonRow:
+    person_id: str = col("Stable id from the normalised name (or post).")
+    name: str | None = col("Person's name; null for a post named without a person.")
+    roles: list[str] = col("Every role title the person is given.", default_factory=list)
+    is_post: bool = col("True when only a post is named.", False)
+    as_owner: list[str] = col("response_ids the person owns.", default_factory=list)
+    as_sponsor: list[str] = col("response_ids the person sponsors.", default_factory=list)
+    doc_id: str = col("Document the person was first read from.", "")
+    source_path: str = col("Provenance: file.", "")
+    page: int | None = col("Provenance: page of first mention.")
+
+
+@dataclass
+class InspectionRow:
+    inspection_id: str = col("Stable id of a report and the plan that answers it.")
+    landlord: str | None = col("Landlord inspected.")
+    report_doc_id: str | None = col("Inspection report document, if given.")
+    plan_doc_id: str | None = col("Action plan document, if given.")
+    cover_doc_id: str | None = col("Council cover report, if given.")
+    source_path: str = col("Provenance: file of the report (or plan).", "")
+    page: int | None = col("Provenance: first page of the report (or plan).")
+
+
+@dataclass
+class MatchRow:
+    inspection_id: str = col("Inspection.")
+    rec_id: str = col("Recommendation.")
+    response_id: str = col("Response that answers it.")
+    method: str = col("ref, headline (a headline's response covers its bullets) or text.")
+    score: float = col("1.0 for a ref match; text similarity otherwise.", 1.0)
+    source_path: str = col("Provenance: file of the response.", "")
+    page: int | None = col("Provenance: page of the response.")
+
+
+@dataclass
+class FindingRow:
+    inspection_id: str | None = col("Inspection the finding belongs to.")
+    doc_id: str | None = col("Document the finding is about.")
+    kind: str = col("missing_response, orphan_response, target_date_mismatch, action_after_deadline, "
+                    "no_owner, no_due_date, date_anomaly, wording_diverges or count_mismatch.", "")
+    severity: str = col("high, medium or low (rules in docs/findings.md).", "low")
+    ref: str | None = col("Canonical ref concerned.")
+    rec_id: str | None = col("Recommendation concerned.")
+    response_id: str | None = col("Response concerned.")
+    action_id: str | None = col("Action concerned.")
+    message: str = col("Plain-English sentence quoting both sides and their pages.", "")
+    source_path: str = col("Provenance: file of the item concerned.", "")
+    page: int | None = col("Provenance: page of the item concerned.")
+
+
+TABLES: dict[str, type] = {
+    "documents": DocumentRow,
+    "recommendations": RecommendationRow,
+    "judgements": JudgementRow,
+    "responses": ResponseRow,
+    "actions": ActionRow,
+    "people": PersonRow,
+    "inspections": InspectionRow,
+    "matches": MatchRow,
+    "findings": FindingRow,
+}
