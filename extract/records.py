@@ -101,6 +101,10 @@ class DocumentPart:
     page_start: int | None
     page_end: int | None
     title: str | None = None
+    # Index range into ``Document.blocks`` (inclusive): formats without pages
+    # are split by block, and extractors read only their part's blocks.
+    first_block: int = 0
+    last_block: int = -1
 
 
 @dataclass
