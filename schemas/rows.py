@@ -15,29 +15,48 @@ from datetime import date
 
 SCHEMA_VERSION = "1.0.0"
 
+# Shared by several enumerated columns, so the columns cannot drift apart.
+PRECISIONS = ("day", "month", "quarter", "year")
+HIGH_MEDIUM_LOW = ("high", "medium", "low")
 
-def col(doc: str, default=None, **kw):
-    """A column with its data-dictionary text."""
+
+def col(doc: str, default=None, *, allowed: tuple[str, ...] | None = None, unique: bool = False, **kw):
+    """A column with its data-dictionary text.
+
+    ``allowed`` lists the only values the column may hold (null aside, when
+    nullable); ``unique`` marks the table's id column. ``schemas.tables``
+    enforces both before anything is written.
+    """
+    metadata = {"doc": doc}
+    if allowed is not None:
+        metadata["allowed"] = allowed
+    if unique:
+        metadata["unique"] = True
     if "default_factory" in kw:
-        return field(metadata={"doc": doc}, default_factory=kw["default_factory"])
-    return field(metadata={"doc": doc}, default=default)
+        return field(metadata=metadata, default_factory=kw["default_factory"])
+    return field(metadata=metadata, default=default)
 
 
 @dataclass
 class DocumentRow:
-    doc_id: str = col("Stable id of one document part: content hash of the file plus part number.")
+    """One row per document part read: a file, or one document inside a committee pack."""
+
+    doc_id: str = col("Stable id of one document part: content hash of the file plus part number.",
+                      unique=True)
     source_path: str = col("Path of the file as given to `acplans run`.")
     source_name: str = col("File name.")
-    file_type: str | None = col("pdf, docx or text; null when the file could not be identified.")
+    file_type: str | None = col("pdf, docx or text; null when the file could not be identified.",
+                               allowed=("pdf", "docx", "text"))
     part: int = col("0-based index of the document inside its file (a committee pack holds several).", 0)
-    doc_kind: str | None = col("cover_report, inspection_report, action_plan or other.")
+    doc_kind: str | None = col("cover_report, inspection_report, action_plan or other.",
+                              allowed=("cover_report", "inspection_report", "action_plan", "other"))
     page_start: int | None = col("First page of the part (1-based).")
     page_end: int | None = col("Last page of the part (1-based).")
     landlord: str | None = col("Landlord the document is about.")
     title: str | None = col("Title as printed.")
     published: str | None = col("Publication month or date as printed.")
     inspection_dates: str | None = col("Dates of the inspection as printed (reports).")
-    status: str = col("ok, or error when the file could not be read.", "ok")
+    status: str = col("ok, or error when the file could not be read.", "ok", allowed=("ok", "error"))
     error: str | None = col("One-line reason when status is error.")
     needs_review: bool = col("True when extraction looks incomplete; see review_reasons.", False)
     review_reasons: list[str] = col("Why a person should check this document.", default_factory=list)
@@ -51,27 +70,32 @@ class DocumentRow:
 
 @dataclass
 class RecommendationRow:
+    """One row per recommendation the inspector made, headlines and their bullets, read from the
+    report (or from the plan's restatement when no report was given)."""
+
     doc_id: str = col("Document the recommendation was read from.")
-    rec_id: str = col("Stable id: doc_id + ref.")
+    rec_id: str = col("Stable id: doc_id + ref.", unique=True)
     ref: str = col("Canonical ref: R2 (headline), R2.1 (bullet), or a plan's own scheme such as 1A.")
     ref_as_written: str | None = col("Ref as printed.")
     parent_ref: str | None = col("Headline ref of a bullet; null for a headline.")
-    level: str = col("headline or bullet.", "headline")
+    level: str = col("headline or bullet.", "headline", allowed=("headline", "bullet"))
     text: str = col("Full text as printed, whitespace collapsed, hyphenation removed.", "")
     target_date_text: str | None = col("Deadline as printed: 'immediately', 'June 2011'.")
     target_date: date | None = col("Deadline as a date (month -> last day); null when it names no date.")
-    target_date_precision: str | None = col("day, month, quarter or year.")
-    impact: str | None = col("high, medium or low.")
-    cost: str | None = col("high, medium or low.")
+    target_date_precision: str | None = col("day, month, quarter or year.", allowed=PRECISIONS)
+    impact: str | None = col("high, medium or low.", allowed=HIGH_MEDIUM_LOW)
+    cost: str | None = col("high, medium or low.", allowed=HIGH_MEDIUM_LOW)
     benefits: list[str] = col("Expected benefits listed under the recommendation.", default_factory=list)
     derived_from: str = col("report, or plan when no report was given and the plan's restatement is used.",
-                            "report")
+                            "report", allowed=("report", "plan"))
     source_path: str = col("Provenance: file.", "")
     page: int | None = col("Provenance: 1-based page.")
 
 
 @dataclass
 class JudgementRow:
+    """One row per judgement in an inspection report's judgement tables."""
+
     doc_id: str = col("Inspection report document.")
     judgement_table: str = col("Title of the judgement table.", "")
     area: str = col("Service area or question judged.", "")
@@ -82,8 +106,10 @@ class JudgementRow:
 
 @dataclass
 class ResponseRow:
+    """One row per action-plan entry answering a recommendation."""
+
     doc_id: str = col("Action plan document.")
-    response_id: str = col("Stable id: doc_id + ref + position.")
+    response_id: str = col("Stable id: doc_id + ref + position.", unique=True)
     ref: str = col("Canonical ref the entry answers (R2.1; 6.4 -> R6.4; R1. -> R1; 1A kept).")
     ref_as_written: str | None = col("Ref as printed.")
     text: str = col("The plan's restatement of the recommendation.", "")
@@ -100,8 +126,10 @@ class ResponseRow:
 
 @dataclass
 class ActionRow:
+    """One row per action listed under an action-plan entry."""
+
     doc_id: str = col("Action plan document.")
-    action_id: str = col("Stable id: response_id + seq.")
+    action_id: str = col("Stable id: response_id + seq.", unique=True)
     response_id: str = col("Entry the action belongs to.")
     ref: str = col("Canonical ref of that entry.")
     seq: int = col("1-based position within the entry.", 1)
@@ -109,8 +137,9 @@ class ActionRow:
     due_text: str = col("The 'by' text as printed, always kept ('' when the cell is empty).", "")
     due_date: date | None = col("Latest date the due text commits to; null when it names none.")
     due_date_start: date | None = col("Start of the interval when the due text names a month, quarter or range.")
-    due_precision: str | None = col("day, month, quarter or year.")
-    status: str = col("completed, ongoing or planned.", "planned")
+    due_precision: str | None = col("day, month, quarter or year.", allowed=PRECISIONS)
+    status: str = col("completed, ongoing or planned.", "planned",
+                     allowed=("completed", "ongoing", "planned"))
     progress: str | None = col("Progress reported in the plan.")
     measures: str | None = col("How the plan says success will be known.")
     owner_name: str | None = col("Owner named on the action itself (long-table layouts).")
@@ -121,7 +150,9 @@ class ActionRow:
 
 @dataclass
 class PersonRow:
-    person_id: str = col("Stable id from the normalised name (or post).")
+    """One row per person (or post) named as owner or sponsor of a response."""
+
+    person_id: str = col("Stable id from the normalised name (or post).", unique=True)
     name: str | None = col("Person's name; null for a post named without a person.")
     roles: list[str] = col("Every role title the person is given.", default_factory=list)
     is_post: bool = col("True when only a post is named.", False)
@@ -134,7 +165,9 @@ class PersonRow:
 
 @dataclass
 class InspectionRow:
-    inspection_id: str = col("Stable id of a report and the plan that answers it.")
+    """One row per inspection: a report, the plan that answers it and any cover report."""
+
+    inspection_id: str = col("Stable id of a report and the plan that answers it.", unique=True)
     landlord: str | None = col("Landlord inspected.")
     report_doc_id: str | None = col("Inspection report document, if given.")
     plan_doc_id: str | None = col("Action plan document, if given.")
@@ -145,10 +178,13 @@ class InspectionRow:
 
 @dataclass
 class MatchRow:
+    """One row per recommendation matched to the response that answers it."""
+
     inspection_id: str = col("Inspection.")
     rec_id: str = col("Recommendation.")
     response_id: str = col("Response that answers it.")
-    method: str = col("ref, headline (a headline's response covers its bullets) or text.")
+    method: str = col("ref, headline (a headline's response covers its bullets) or text.",
+                      allowed=("ref", "headline", "text"))
     score: float = col("1.0 for a ref match; text similarity otherwise.", 1.0)
     source_path: str = col("Provenance: file of the response.", "")
     page: int | None = col("Provenance: page of the response.")
@@ -156,11 +192,17 @@ class MatchRow:
 
 @dataclass
 class FindingRow:
+    """One row per problem found when checking a plan against its report."""
+
     inspection_id: str | None = col("Inspection the finding belongs to.")
     doc_id: str | None = col("Document the finding is about.")
     kind: str = col("missing_response, orphan_response, target_date_mismatch, action_after_deadline, "
-                    "no_owner, no_due_date, date_anomaly, wording_diverges or count_mismatch.", "")
-    severity: str = col("high, medium or low (rules in docs/findings.md).", "low")
+                    "no_owner, no_due_date, date_anomaly, wording_diverges or count_mismatch.", "",
+                    allowed=("missing_response", "orphan_response", "target_date_mismatch",
+                             "action_after_deadline", "no_owner", "no_due_date", "date_anomaly",
+                             "wording_diverges", "count_mismatch"))
+    severity: str = col("high, medium or low (rules in docs/findings.md).", "low",
+                        allowed=HIGH_MEDIUM_LOW)
     ref: str | None = col("Canonical ref concerned.")
     rec_id: str | None = col("Recommendation concerned.")
     response_id: str | None = col("Response concerned.")

@@ -1,0 +1,346 @@
+"""The table layer: Arrow schemas derived from ``schemas.rows``, a validator
+that reports every problem at once, and an atomic Parquet writer.
+
+Integers are stored as int32: every int column is a page number, a part or
+position index or a count, none of which can approach 2**31, and int32 is
+DuckDB's INTEGER. A value that does not fit is reported, never wrapped.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import types
+import typing
+from collections import Counter
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timezone
+from functools import cache
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .rows import SCHEMA_VERSION, TABLES
+
+VERSION_KEY = b"acplans.schema_version"
+TABLE_KEY = b"acplans.table"
+MANIFEST = "manifest.json"
+
+# Dates outside this window are misreadings (a page number parsed as a year,
+# a two-digit year put in the wrong century), not Audit Commission business.
+DATE_MIN = date(1990, 1, 1)
+DATE_MAX = date(2100, 12, 31)
+
+# The error message lists this many problems; ValidationError.problems keeps them all.
+MESSAGE_LIMIT = 50
+
+_ARROW_TYPES = {
+    str: pa.string(),
+    int: pa.int32(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+    date: pa.date32(),
+}
+_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column as the row dataclass declares it."""
+
+    name: str
+    py_type: type  # str, int, float, bool, date or list (of str)
+    arrow_type: pa.DataType
+    nullable: bool
+    doc: str
+    allowed: tuple[str, ...] | None
+    unique: bool
+
+
+@dataclass(frozen=True)
+class Problem:
+    table: str
+    column: str | None
+    row: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.table if self.column is None else f"{self.table}.{self.column}"
+        if self.row is not None:
+            where += f" row {self.row}"
+        return f"{where}: {self.message}"
+
+
+class ValidationError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        lines = [f"{len(self.problems)} problem(s) in acplans tables:"]
+        lines += [f"  - {p}" for p in self.problems[:MESSAGE_LIMIT]]
+        if len(self.problems) > MESSAGE_LIMIT:
+            lines.append(f"  ... and {len(self.problems) - MESSAGE_LIMIT} more (see .problems)")
+        super().__init__("\n".join(lines))
+
+
+def _row_class(name: str) -> type:
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise KeyError(f"unknown table {name!r}; tables are {', '.join(TABLES)}") from None
+
+
+def _parse_annotation(owner: str, ann) -> tuple[type, pa.DataType, bool]:
+    nullable = False
+    if typing.get_origin(ann) in (types.UnionType, typing.Union):
+        args = typing.get_args(ann)
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) != 1 or len(args) != 2:
+            raise TypeError(f"{owner}: only `X | None` unions map to Arrow, got {ann!r}")
+        ann, nullable = rest[0], True
+    if ann in _ARROW_TYPES:
+        return ann, _ARROW_TYPES[ann], nullable
+    if typing.get_origin(ann) is list and typing.get_args(ann) == (str,):
+        return list, pa.list_(pa.string()), nullable
+    raise TypeError(f"{owner}: no Arrow type for annotation {ann!r}")
+
+
+@cache
+def columns(name: str) -> tuple[Column, ...]:
+    """The columns of table ``name``, in order, as declared in ``schemas.rows``."""
+    cls = _row_class(name)
+    # rows.py uses postponed annotations, so they are strings until resolved.
+    hints = typing.get_type_hints(cls)
+    out = []
+    for f in fields(cls):
+        py_type, arrow_type, nullable = _parse_annotation(f"{cls.__name__}.{f.name}", hints[f.name])
+        out.append(Column(
+            name=f.name,
+            py_type=py_type,
+            arrow_type=arrow_type,
+            nullable=nullable,
+            doc=f.metadata["doc"],
+            allowed=f.metadata.get("allowed"),
+            unique=f.metadata.get("unique", False),
+        ))
+    return tuple(out)
+
+
+@cache
+def arrow_schema(name: str) -> pa.Schema:
+    """Arrow schema of table ``name``: nullability from ``| None``, docs as field metadata."""
+    return pa.schema(
+        [pa.field(c.name, c.arrow_type, nullable=c.nullable, metadata={"doc": c.doc}) for c in columns(name)],
+        metadata={VERSION_KEY: SCHEMA_VERSION.encode(), TABLE_KEY: name.encode()},
+    )
+
+
+def _value_error(value, c: Column) -> str | None:
+    """Why ``value`` cannot go in column ``c``, checked in Python because
+    pyarrow silently truncates 1.5 into an int column and splits a str into
+    a list of characters."""
+    t = c.py_type
+    if t is list:
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    elif t is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    elif t is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        if ok and not _INT32_MIN <= value <= _INT32_MAX:
+            return f"{value} does not fit in int32"
+    elif t is date:
+        # A datetime would lose its time of day without complaint.
+        ok = isinstance(value, date) and not isinstance(value, datetime)
+    else:
+        ok = isinstance(value, t)
+    if ok:
+        return None
+    expected = "list of str" if t is list else t.__name__
+    return f"expected {expected}, got {type(value).__name__} {value!r:.80}"
+
+
+def rows_to_table(name: str, rows: list) -> pa.Table:
+    """Table ``name`` from its row dataclasses; [] gives an empty table with the full schema.
+
+    Raises ValidationError listing every row of the wrong class and every
+    value of the wrong Python type. Nulls in non-nullable columns pass here
+    and are reported by ``validate``.
+    """
+    cls = _row_class(name)
+    cols = columns(name)
+    problems = [
+        Problem(name, None, i, f"is a {type(r).__name__}, expected {cls.__name__}")
+        for i, r in enumerate(rows) if type(r) is not cls
+    ]
+    if problems:
+        raise ValidationError(problems)
+    data = {}
+    for c in cols:
+        values = [getattr(r, c.name) for r in rows]
+        for i, v in enumerate(values):
+            if v is not None and (why := _value_error(v, c)):
+                problems.append(Problem(name, c.name, i, why))
+        data[c.name] = values
+    if problems:
+        raise ValidationError(problems)
+    return pa.Table.from_pydict(data, schema=arrow_schema(name))
+
+
+def _duplicate_problems(name: str, c: Column, values: list) -> list[Problem]:
+    first: dict = {}
+    out = []
+    for i, v in enumerate(values):
+        if v is None:
+            continue
+        if v in first:
+            out.append(Problem(name, c.name, i, f"duplicate id {v!r} (first at row {first[v]})"))
+        else:
+            first[v] = i
+    return out
+
+
+def _date_problems(name: str, c: Column, arr: pa.ChunkedArray) -> list[Problem]:
+    # Computed in Arrow: a date32 beyond year 9999 cannot become a Python date.
+    outside = pc.or_(pc.less(arr, pa.scalar(DATE_MIN)), pc.greater(arr, pa.scalar(DATE_MAX)))
+    shown = arr.cast(pa.string()).to_pylist()
+    return [
+        Problem(name, c.name, i, f"date {shown[i]} outside {DATE_MIN}..{DATE_MAX}")
+        for i, bad in enumerate(outside.to_pylist()) if bad
+    ]
+
+
+def _column_problems(name: str, c: Column, arr: pa.ChunkedArray) -> list[Problem]:
+    out = []
+    if arr.type != c.arrow_type:
+        out.append(Problem(name, c.name, None, f"has type {arr.type}, expected {c.arrow_type}"))
+    if not c.nullable and arr.null_count:
+        out += [Problem(name, c.name, i, "null in a non-nullable column")
+                for i, is_null in enumerate(arr.is_null().to_pylist()) if is_null]
+    if arr.type != c.arrow_type:
+        return out  # values of another type cannot be compared with the declared rules
+    if c.py_type is date:
+        return out + _date_problems(name, c, arr)
+    values = arr.to_pylist()
+    if c.allowed is not None:
+        out += [Problem(name, c.name, i, f"{v!r} is not one of {', '.join(c.allowed)}")
+                for i, v in enumerate(values) if v is not None and v not in c.allowed]
+    if c.unique:
+        out += _duplicate_problems(name, c, values)
+    if c.py_type is list:
+        out += [Problem(name, c.name, i, "null item in list")
+                for i, v in enumerate(values) if v is not None and None in v]
+    return out
+
+
+def validate(name: str, table_or_path: pa.Table | str | os.PathLike) -> list[Problem]:
+    """Every way table ``name`` (an Arrow table or a Parquet file) breaks its
+    schema; [] when it is valid. Nothing stops at the first problem."""
+    cols = columns(name)
+    table = table_or_path if isinstance(table_or_path, pa.Table) else pq.read_table(table_or_path)
+    problems = []
+    meta = table.schema.metadata or {}
+    # Metadata is checked only when present, so tables built by other tools can be validated.
+    if TABLE_KEY in meta and meta[TABLE_KEY] != name.encode():
+        problems.append(Problem(name, None, None, f"file holds table {meta[TABLE_KEY].decode()!r}"))
+    if VERSION_KEY in meta and meta[VERSION_KEY] != SCHEMA_VERSION.encode():
+        problems.append(Problem(name, None, None, f"written with schema version "
+                                f"{meta[VERSION_KEY].decode()}, expected {SCHEMA_VERSION}"))
+    present = Counter(table.column_names)
+    declared = {c.name for c in cols}
+    problems += [Problem(name, col, None, f"column appears {n} times")
+                 for col, n in present.items() if n > 1]
+    problems += [Problem(name, c.name, None, "missing column") for c in cols if c.name not in present]
+    problems += [Problem(name, col, None, "unexpected column") for col in present if col not in declared]
+    for c in cols:
+        if present[c.name] == 1:
+            problems += _column_problems(name, c, table.column(c.name))
+    return problems
+
+
+def _fsync_dir(path: Path) -> None:
+    # Makes the renames themselves durable; directories cannot be opened on Windows.
+    if os.name == "posix":
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _stage(out_dir: Path, final_name: str, write) -> Path:
+    """Write via ``write(file)`` to a hidden temp file beside ``final_name``
+    and fsync it. The name ends in .tmp so `*.parquet` globs never see it."""
+    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{final_name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def write_tables(out_dir: Path, tables: dict[str, list]) -> dict[str, Path]:
+    """Validate every table, then write each as ``<out_dir>/<name>.parquet``
+    and ``manifest.json`` last; returns the Parquet paths by table name.
+
+    ``tables`` must name every table in ``schemas.rows.TABLES`` (an empty
+    list writes an empty table), so a run never leaves one table from an
+    older run beside the others. On any problem a ValidationError lists them
+    all and nothing is written. Each file replaces its predecessor
+    atomically; all are staged before the first replace, so an interrupted
+    run leaves each file whole, and the manifest still describes the old run
+    until every table has been replaced.
+    """
+    out_dir = Path(out_dir)
+    problems = [Problem(n, None, None, "not given to write_tables") for n in TABLES if n not in tables]
+    problems += [Problem(n, None, None, "unknown table") for n in tables if n not in TABLES]
+    arrow_tables = {}
+    for name in TABLES:
+        if name not in tables:
+            continue
+        try:
+            arrow_tables[name] = rows_to_table(name, tables[name])
+        except ValidationError as e:
+            problems += e.problems
+            continue
+        problems += validate(name, arrow_tables[name])
+    if problems:
+        raise ValidationError(problems)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged: dict[str, Path] = {}
+    try:
+        for name, table in arrow_tables.items():
+            staged[name] = _stage(out_dir, f"{name}.parquet", lambda f, t=table: pq.write_table(t, f))
+        paths = {}
+        for name in list(staged):
+            os.replace(staged[name], out_dir / f"{name}.parquet")
+            paths[name] = out_dir / f"{name}.parquet"
+            del staged[name]
+    finally:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+    _fsync_dir(out_dir)
+
+    manifest = {
+        "schema_version": SCHEMA_VERSION,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "tables": {name: {"file": p.name, "rows": arrow_tables[name].num_rows} for name, p in paths.items()},
+    }
+    body = (json.dumps(manifest, indent=2) + "\n").encode()
+    tmp = _stage(out_dir, MANIFEST, lambda f: f.write(body))
+    try:
+        os.replace(tmp, out_dir / MANIFEST)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_dir(out_dir)
+    return paths
+
+
+def read_table(out_dir: Path, name: str) -> pa.Table:
+    """Table ``name`` as written by ``write_tables`` into ``out_dir``."""
+    _row_class(name)  # a misspelt name should list the tables, not say "file not found"
+    return pq.read_table(Path(out_dir) / f"{name}.parquet")
