@@ -1,0 +1,82 @@
+"""compare_all: pair documents into inspections, match, and run every check."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from acplans.schemas.rows import (ActionRow, DocumentRow, FindingRow, InspectionRow, MatchRow,
+                                  RecommendationRow, ResponseRow)
+
+from .checks import (CountClaimInput, find_actions_after_deadline, find_count_mismatches,
+                     find_date_anomalies, find_missing_due_dates, find_missing_owners,
+                     find_missing_responses, find_orphans, find_target_date_mismatches)
+from .matching import match_responses
+from .pairing import InspectionGroup, document_year, group_documents
+from .scope import InspectionScope
+from .wording import find_wording_divergence
+
+CHECKS = (
+    find_missing_responses,
+    find_orphans,
+    find_target_date_mismatches,
+    find_actions_after_deadline,
+    find_missing_owners,
+    find_missing_due_dates,
+    find_date_anomalies,
+    find_wording_divergence,
+)
+
+
+@dataclass
+class Comparison:
+    inspections: list[InspectionRow] = field(default_factory=list)
+    matches: list[MatchRow] = field(default_factory=list)
+    findings: list[FindingRow] = field(default_factory=list)
+
+
+def build_scope(group: InspectionGroup, documents: dict[str, DocumentRow],
+                recommendations: list[RecommendationRow], responses: list[ResponseRow],
+                actions: list[ActionRow],
+                inspection_dates: dict[str, tuple[date, date]] | None = None) -> InspectionScope:
+    """The rows of one inspection, unmatched.
+
+    Recommendations come from the report when there is one; the plan's own
+    restatements stand in only for an inspection without a report.
+    """
+    row = group.row
+    source = row.report_doc_id or row.plan_doc_id
+    recs = [r for r in recommendations if r.doc_id == source
+            and (row.report_doc_id is None or r.derived_from == "report")]
+    dates = next((inspection_dates[d] for d in group.doc_ids if inspection_dates and d in inspection_dates), None)
+    anchor = documents.get(row.report_doc_id or row.plan_doc_id or row.cover_doc_id or "")
+    return InspectionScope(
+        inspection=row,
+        recommendations=recs,
+        responses=[r for r in responses if r.doc_id == row.plan_doc_id],
+        actions=[a for a in actions if a.doc_id == row.plan_doc_id],
+        documents={d: documents[d] for d in group.doc_ids},
+        inspection_dates=dates,
+        reference_year=dates[1].year if dates else (document_year(anchor) if anchor else None),
+    )
+
+
+def compare_all(documents: list[DocumentRow], recommendations: list[RecommendationRow],
+                responses: list[ResponseRow], actions: list[ActionRow], *,
+                inspection_dates: dict[str, tuple[date, date]] | None = None,
+                claims: list[CountClaimInput] | None = None) -> Comparison:
+    """Group documents into inspections, match plan entries to recommendations, and check them.
+
+    ``inspection_dates`` maps the doc_id of an inspection's report (or any of
+    its documents) to the first and last day of the inspection visit.
+    """
+    by_id = {d.doc_id: d for d in documents}
+    result = Comparison()
+    for group in group_documents(documents):
+        scope = build_scope(group, by_id, recommendations, responses, actions, inspection_dates)
+        scope.matches = match_responses(group.row.inspection_id, scope.recommendations, scope.responses)
+        result.inspections.append(group.row)
+        result.matches += scope.matches
+        for check in CHECKS:
+            result.findings += check(scope)
+        result.findings += find_count_mismatches(scope, claims or [])
+    return result

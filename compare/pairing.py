@@ -1,0 +1,178 @@
+"""Grouping documents into inspections: a report, the plan that answers it, and
+the council cover report that presents them.
+
+Documents are paired by landlord, compared on the significant words of its
+name, because the three documents of one inspection rarely spell it alike
+("Home Group Limited", "Home Group", "Home Housing Group"). Parts of one file
+(a committee pack holding a cover report, the report and the plan) always
+belong together, whatever names they print.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from acplans.schemas.rows import DocumentRow, InspectionRow
+
+KINDS = ("inspection_report", "action_plan", "cover_report")
+
+# Words that describe the legal form or sector of a landlord rather than
+# which landlord it is. "Home", "Homes" and place names are kept: they are
+# often the only distinctive word.
+_GENERIC_NAME_WORDS = frozenset({
+    "the", "and", "of", "limited", "ltd", "plc", "group", "housing", "association",
+    "trust", "society", "cic", "llp", "company", "co",
+})
+
+_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+
+
+@dataclass
+class InspectionGroup:
+    """An inspection and every document that belongs to it.
+
+    ``doc_ids`` includes further copies of the report or plan (the same
+    document sent as a separate file and inside a committee pack, or as PDF
+    and DOCX); the row names the copy whose rows are compared.
+    """
+
+    row: InspectionRow
+    doc_ids: tuple[str, ...]
+
+
+def landlord_key(name: str | None) -> frozenset[str] | None:
+    """Significant words of a landlord's name, or None when there is no name."""
+    if not name:
+        return None
+    words = re.findall(r"[a-z0-9]+", name.lower().replace("&", " and "))
+    significant = frozenset(w for w in words if w not in _GENERIC_NAME_WORDS)
+    # A name made only of generic words ("Housing Association") is its own key.
+    return significant or frozenset(words) or None
+
+
+def document_year(doc: DocumentRow) -> int | None:
+    """Year a document belongs to, from what it prints or, failing that, its file name."""
+    for text in (doc.published, doc.inspection_dates, doc.title, doc.source_name):
+        match = _YEAR.search(text or "")
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def inspection_id(doc_ids) -> str:
+    digest = hashlib.sha1("\n".join(sorted(doc_ids)).encode()).hexdigest()
+    return f"insp-{digest[:16]}"
+
+
+def _copy_rank(doc: DocumentRow, pack_sizes: dict[str, int], order: int):
+    # The copy compared is the one most likely to be read completely:
+    # readable, not flagged for review, then a file of its own over a part
+    # cut out of a pack. Only document fields decide, so callers grouping the
+    # same documents before and after extraction get the same choice.
+    return (doc.status != "ok", doc.needs_review, pack_sizes[doc.source_path] > 1, order)
+
+
+def group_inspections(documents: list[DocumentRow]) -> list[InspectionRow]:
+    """The inspections table: one row per report, plan or pair (see ``group_documents``)."""
+    return [group.row for group in group_documents(documents)]
+
+
+def group_documents(documents: list[DocumentRow]) -> list[InspectionGroup]:
+    """Group reports, plans and cover reports into inspections.
+
+    Documents of one landlord (same significant name words, or the same file)
+    form a cluster. Within a cluster, reports, plans and covers of the same
+    year are copies or companions of one inspection; a plan pairs with the
+    latest report of its year or earlier.
+    """
+    docs = [d for d in documents if d.doc_kind in KINDS]
+    order = {d.doc_id: i for i, d in enumerate(docs)}
+    pack_sizes: dict[str, int] = {}
+    for d in docs:
+        pack_sizes[d.source_path] = pack_sizes.get(d.source_path, 0) + 1
+
+    clusters = _clusters(docs)
+    groups: list[InspectionGroup] = []
+    for cluster in clusters:
+        for members in _split_by_year(cluster):
+            groups.append(_make_group(members, pack_sizes, order))
+    groups.sort(key=lambda g: min(order[i] for i in g.doc_ids))
+    return groups
+
+
+def _clusters(docs: list[DocumentRow]) -> list[list[DocumentRow]]:
+    """Union of documents sharing a file or a landlord key."""
+    parent = list(range(len(docs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_by: dict[object, int] = {}
+    for i, d in enumerate(docs):
+        for key in (("file", d.source_path), ("landlord", landlord_key(d.landlord))):
+            if key[1] is None:
+                continue
+            if key in first_by:
+                parent[find(i)] = find(first_by[key])
+            else:
+                first_by[key] = i
+    clusters: dict[int, list[DocumentRow]] = {}
+    for i, d in enumerate(docs):
+        clusters.setdefault(find(i), []).append(d)
+    return list(clusters.values())
+
+
+def _split_by_year(cluster: list[DocumentRow]) -> list[list[DocumentRow]]:
+    """Separate successive inspections of one landlord.
+
+    Each report year starts an inspection; plans and covers join the latest
+    report year not after their own. Documents with no year, or a cluster
+    with at most one report year, stay together.
+    """
+    report_years = sorted({y for d in cluster if d.doc_kind == "inspection_report"
+                           and (y := document_year(d)) is not None})
+    if len(report_years) <= 1:
+        return [cluster]
+    buckets: dict[int, list[DocumentRow]] = {y: [] for y in report_years}
+    by_file: dict[str, int] = {}
+    for d in cluster:
+        if d.doc_kind == "inspection_report" and document_year(d) is not None:
+            by_file.setdefault(d.source_path, document_year(d))
+    for d in cluster:
+        year = document_year(d)
+        if d.source_path in by_file:
+            bucket = by_file[d.source_path]
+        elif year is None:
+            bucket = report_years[-1]
+        else:
+            earlier = [y for y in report_years if y <= year]
+            bucket = earlier[-1] if earlier else report_years[0]
+        buckets[bucket].append(d)
+    return [b for b in buckets.values() if b]
+
+
+def _make_group(members: list[DocumentRow], pack_sizes, order) -> InspectionGroup:
+    def best(kind: str) -> DocumentRow | None:
+        candidates = [d for d in members if d.doc_kind == kind]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda d: _copy_rank(d, pack_sizes, order[d.doc_id]))
+
+    report, plan, cover = best("inspection_report"), best("action_plan"), best("cover_report")
+    anchor = report or plan or cover
+    landlord = next((d.landlord for d in (report, plan, cover) if d is not None and d.landlord), None)
+    doc_ids = tuple(d.doc_id for d in members)
+    row = InspectionRow(
+        inspection_id=inspection_id(doc_ids),
+        landlord=landlord,
+        report_doc_id=report.doc_id if report else None,
+        plan_doc_id=plan.doc_id if plan else None,
+        cover_doc_id=cover.doc_id if cover else None,
+        source_path=anchor.source_path,
+        page=anchor.page_start if anchor.page_start is not None else anchor.page,
+    )
+    return InspectionGroup(row=row, doc_ids=doc_ids)
