@@ -44,6 +44,8 @@ Grammar (case-insensitive unless said otherwise):
 - A day number that labels something (``Phase 1 September 2010``,
   ``Stage 2``, ``Section 3``) is not a day; money, percentages, counts and
   durations never meet the grammar at all.
+- An impossible day (``31 February 2011``, ``31/13/2011``) makes the whole
+  phrase no date rather than shrinking it to the month around it.
 - ``end September 2010`` is September 2010: the month's interval, the month's
   precision.
 
@@ -91,8 +93,10 @@ _FULL_MONTH_NAMES = {name.lower() for name in calendar.month_name if name}
 _WORD_MONTHS = {"may", "march", "august"}
 
 _MONTH = (
-    r"(?<![^\W\d_])(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])\.?"
+    r"(?<![^\W\d_])(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])"
+    # An abbreviation's full stop belongs to the date; after a full name it ends the sentence.
+    r"(?:(?:(?<=jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)|(?<=sept))\.)?"
 )
 _Y4 = r"(?:19|20)\d\d(?!\d)"
 _ORDINAL = r"(?:st|nd|rd|th)(?![^\W\d_])"
@@ -110,8 +114,8 @@ _DAY_MONTH = re.compile(
     rf"(?<![\w£$€.,/-])(?P<day>[0-3]?\d)(?P<ord>{_ORDINAL})?(?!\d)\s*(?:of\s+)?(?:-\s*)?{_MONTH}"
     rf"{_YEAR_AFTER_MONTH}?", _I)
 _DAY_RANGE_MONTH = re.compile(
-    rf"(?<![\w£$€.,/-])(?P<day1>[0-3]?\d)(?:{_ORDINAL})?\s*(?:-|–|—|to)\s*(?P<day>[0-3]?\d)(?P<ord>{_ORDINAL})?"
-    rf"(?!\d)\s*(?:of\s+)?{_MONTH}{_YEAR_AFTER_MONTH}?", _I)
+    rf"(?<![\w£$€.,/-])(?P<day1>[0-3]?\d)(?:{_ORDINAL})?\s*(?:-|–|—|to)\s*"
+    rf"(?P<day>[0-3]?\d)(?P<ord>{_ORDINAL})?(?!\d)\s*(?:of\s+)?{_MONTH}{_YEAR_AFTER_MONTH}?", _I)
 _MONTH_DAY = re.compile(
     rf"{_MONTH}\s+(?P<day>[0-3]?\d)(?!\d)(?:(?P<ord>{_ORDINAL})(?:\s*,?\s*(?P<y4>{_Y4}))?"
     rf"|\s*,?\s*(?P<y4b>{_Y4}))", _I)
@@ -120,7 +124,8 @@ _BARE_MONTH = re.compile(_MONTH, _I)
 _NUMERIC = re.compile(
     r"(?<![\w./:-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>\d{4}|\d\d)"
     r"(?![\w/-]|[.:]\d)")
-_ISO = re.compile(r"(?<![\w./-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-]|\.\d)")
+_ISO = re.compile(
+    r"(?<![\w./-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-]|\.\d)")
 _FINANCIAL_YEAR = re.compile(rf"(?<![\w./-])(?:(?P<prefix>FY|financial\s+year)\s?)?{_FY}", _I)
 _QUARTER_YEAR = re.compile(
     rf"(?<![\w.]){_QUARTER}\s*,?\s*(?:(?:of|in)\s+)?(?:the\s+)?(?:(?:financial|fiscal)\s+year\s*|FY\s?)?"
@@ -137,7 +142,7 @@ _YEAR = re.compile(r"(?<![\w./£$€-])(?P<year>(?:19|20)\d\d)(?![\w/–-]|\.\d|
 # A time word just before a bare month or year ("by", "end of", "mid-").
 _TIME_WORD_BEFORE = re.compile(
     r"\b(?:by|before|in|during|from|until|till|to|since|after|throughout|around|end|mid|early|late|start|"
-    r"beginning|middle|close|year)(?:\s+of)?(?:\s+the)?(?:\s+|\s*-\s*)$", _I)
+    r"beginning|middle|close|calendar\s+year)(?:\s+of)?(?:\s+the)?(?:\s+|\s*-\s*)$", _I)
 # Words that make a following number a label rather than a day.
 _LABEL_BEFORE = re.compile(
     r"\b(?:phase|stage|step|part|level|section|para(?:graph)?|item|no|nos|number|version|release|wave|"
@@ -147,8 +152,8 @@ _LABEL_BEFORE = re.compile(
     r"\s*[.:#]?\s*$", _I)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|/|to|until|till|through|thru)\s*", _I)
 _LIST_JOIN = re.compile(r"\s*(?:,|&|and|or|,\s*and|,\s*or)\s*", _I)
+_NUMBER_AFTER = re.compile(r"\s+\d")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", _I)
-_SENTENCE_START = re.compile(r"(?:^|[.;:!?(]|\n)[\s\W]*$")
 _SENTENCE_END_AFTER = re.compile(r"\s*(?:$|[.;,!?)(\n])")
 _UNICODE_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
                                  "\u2010": "-", "\u2011": "-", "\u2212": "-"})
@@ -251,6 +256,16 @@ def _has_time_word_before(text: str, start: int) -> bool:
     return bool(_TIME_WORD_BEFORE.search(text[max(0, start - 40):start]))
 
 
+def _starts_sentence(text: str, position: int) -> bool:
+    """Only punctuation and spaces between ``position`` and the previous sentence break."""
+    for index in range(position - 1, -1, -1):
+        if text[index] in ".;:!?(\n":
+            return True
+        if text[index].isalnum():
+            return False
+    return True
+
+
 def _candidates(text: str, context_year: int | None, reference: date | None) -> list[_Atom]:
     found: list[_Atom] = []
 
@@ -272,11 +287,12 @@ def _candidates(text: str, context_year: int | None, reference: date | None) -> 
         found.append(_Atom(m.start(), m.end(), month=_month_of(m), year=_year_from(m)))
 
     for m in _BARE_MONTH.finditer(text):
-        if re.match(r"\s+\d", text[m.end():]):
+        if _NUMBER_AFTER.match(text, m.end("mon")):
             continue  # "March 11": day or year, no way to tell
         if _month_word_ok(m, has_year=False):
             abbreviated = m.group("mon").lower() not in _FULL_MONTH_NAMES
-            found.append(_Atom(m.start(), m.end(), month=_month_of(m), bare_month=True, abbreviated=abbreviated))
+            found.append(_Atom(m.start(), m.end(), month=_month_of(m), bare_month=True,
+                               abbreviated=abbreviated))
 
     for pattern in (_NUMERIC, _ISO):
         for m in pattern.finditer(text):
@@ -315,10 +331,11 @@ def _candidates(text: str, context_year: int | None, reference: date | None) -> 
 
     if context_year is not None:
         for m in _CALENDAR_YEAR_END.finditer(text):
-            found.append(_Atom(m.start(), m.end(), span=(date(context_year, 1, 1), date(context_year, 12, 31), YEAR)))
+            calendar_year = (date(context_year, 1, 1), date(context_year, 12, 31), YEAR)
+            found.append(_Atom(m.start(), m.end(), span=calendar_year))
 
     for m in _YEAR.finditer(text):
-        standalone = _SENTENCE_START.search(text[:m.start()]) and _SENTENCE_END_AFTER.match(text, m.end())
+        standalone = _starts_sentence(text, m.start()) and _SENTENCE_END_AFTER.match(text, m.end())
         if standalone or _has_time_word_before(text, m.start()):
             year = int(m.group("year"))
             found.append(_Atom(m.start(), m.end(), span=(date(year, 1, 1), date(year, 12, 31), YEAR)))
@@ -360,7 +377,8 @@ def _joins(text: str, earlier: _Atom, later: _Atom) -> str | None:
     gap = text[earlier.end:later.start]
     if _RANGE_JOIN.fullmatch(gap):
         return "range"
-    if re.fullmatch(r"\s*and\s*", gap, _I) and _BETWEEN_BEFORE.search(text[:earlier.start]):
+    between = _BETWEEN_BEFORE.search(text[max(0, earlier.start - 20):earlier.start])
+    if between and re.fullmatch(r"\s*and\s*", gap, _I):
         return "range"
     if _LIST_JOIN.fullmatch(gap):
         return "list"
@@ -436,6 +454,9 @@ def parse_due(text: str | None, *, default_year: int | None = None,
 
 def parse_deadline(text: str | None, *, default_year: int | None = None,
                    reference: date | None = None) -> ParsedDue:
-    """A report's deadline (``immediately``, ``June 2011``); a deadline has no progress, so status is planned."""
+    """A report's deadline (``immediately``, ``June 2011``).
+
+    A deadline says nothing about progress, so its status is always planned.
+    """
     parsed = parse_due(text, default_year=default_year, reference=reference)
     return replace(parsed, status=PLANNED)

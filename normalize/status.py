@@ -50,9 +50,10 @@ STATUSES = (COMPLETED, ONGOING, PLANNED)
 
 # Abbreviations after which a full stop does not end a milestone.
 _ABBREVIATIONS = re.compile(
-    r"(?i)(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|nos|e\.g|i\.e|etc|approx|inc|ltd|st|vs)\.)$"
+    r"(?i)(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|nos|e\.g|i\.e|etc|approx|inc|ltd|st|vs)"
+    r"\.)$"
 )
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\s*\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n\s*")
 
 _PARENTHETICAL_DONE = re.compile(
     r"(?i)\(\s*(?:now\s+|all\s+|fully\s+)?(?:completed?|done|achieved|in\s+place|implemented|delivered)\s*\)"
@@ -104,9 +105,10 @@ def milestones(text: str) -> list[str]:
     """Sentences of ``text``, not split after abbreviations like ``Sept.``."""
     pieces: list[str] = []
     for piece in _SENTENCE_END.split(text):
-        if not piece.strip():
+        piece = piece.strip()
+        if not piece:
             continue
-        if pieces and _ABBREVIATIONS.search(pieces[-1]):
+        if pieces and _ABBREVIATIONS.search(pieces[-1][-12:]):
             pieces[-1] = f"{pieces[-1]} {piece}"
         else:
             pieces.append(piece)

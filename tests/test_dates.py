@@ -183,6 +183,12 @@ def test_yearless_month_far_from_a_year_takes_the_context_year():
         ("December", date(2010, 12, 31)), ("March 2011", date(2011, 3, 31))]
 
 
+def test_bare_month_ending_a_sentence_before_a_count_is_still_a_month():
+    parsed = parse_due("Sign off by the end of September. 18 assessments by October 2010.", default_year=2010)
+    assert [(s.text, s.end) for s in parsed.spans] == [
+        ("September", date(2010, 9, 30)), ("October 2010", date(2010, 10, 31))]
+
+
 def test_ambiguous_month_words_alone_must_be_capitalised():
     assert parse_due("by May", default_year=2010).due_date == date(2010, 5, 31)
     assert parse_due("by may", default_year=2010).due_date is None
@@ -282,4 +288,5 @@ def test_classify_status_of_none_is_planned():
 
 
 def test_milestones_do_not_split_after_month_abbreviations():
-    assert milestones("Due Sept. 2010. Then review; report.") == ["Due Sept. 2010.", "Then review;", "report."]
+    assert milestones("Due Sept. 2010. Then review; report.") == [
+        "Due Sept. 2010.", "Then review;", "report."]
