@@ -55,3 +55,121 @@ def inspect(files: tuple[str, ...], as_json: bool, width: int) -> None:
             click.echo(summarise(doc, width=width))
     if failed:
         sys.exit(1)
+
+
+def silent_option(fn):
+    return click.option("--silent", is_flag=True, help="No progress bar or summary; errors only.")(fn)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the Parquet tables (written atomically).")
+@silent_option
+def run(inputs: tuple[str, ...], out_dir: str, silent: bool) -> None:
+    """Extract and check every report and action plan in INPUTS (files or
+    folders, searched recursively) and write one Parquet file per table to
+    --out. A file that cannot be read is reported on one line and the batch
+    goes on; the exit code is 1 if any file failed.
+
+    Example:
+
+        acplans run samples/ --out output/
+    """
+    from .pipeline import collect_inputs, run as run_pipeline
+    from .schemas.tables import ValidationError
+
+    files = collect_inputs(inputs)
+    if not files:
+        raise click.UsageError("no PDF, DOCX or text files found in the inputs")
+
+    def report(result) -> None:
+        if result.status == "error":
+            fail_softly(str(result.path), result.error or "unreadable")
+
+    try:
+        if silent:
+            outcome = run_pipeline(inputs, Path(out_dir), on_file=report, files=files)
+        else:
+            with click.progressbar(length=len(files), label="Reading", file=sys.stderr,
+                                   item_show_func=lambda p: p.name if p else "") as bar:
+                def advance(result) -> None:
+                    report(result)
+                    bar.update(1, result.path)
+                outcome = run_pipeline(inputs, Path(out_dir), on_file=advance, files=files)
+    except ValidationError as exc:
+        raise click.ClickException(f"nothing written: the tables failed validation\n{exc}") from exc
+    if not silent:
+        t = outcome.tables
+        click.echo(f"{len(files) - len(outcome.failed)} of {len(files)} files read; "
+                   f"{len(t['recommendations'])} recommendations, {len(t['responses'])} responses, "
+                   f"{len(t['actions'])} actions, {len(t['findings'])} findings -> {out_dir}", err=True)
+    if outcome.failed:
+        sys.exit(1)
+
+
+def output_dir_argument(fn):
+    return click.argument("out_dir", type=click.Path(exists=True, file_okay=False))(fn)
+
+
+@main.command()
+@output_dir_argument
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write the officers' report as one HTML file.")
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False), help="Write the tables as an Excel workbook.")
+def report(out_dir: str, html_path: str | None, xlsx_path: str | None) -> None:
+    """Turn the tables an `acplans run` wrote into OUT_DIR into a report
+    officers can read: per inspection, every recommendation with its
+    response, owner, actions and dates, findings highlighted, and a timeline.
+    The HTML file is self-contained (no network) and filters offline.
+
+    Example:
+
+        acplans report output/ --html output/report.html --xlsx output/report.xlsx
+    """
+    from .officers_report import OutputNotFound, load_output, render_html, write_xlsx
+
+    if not html_path and not xlsx_path:
+        raise click.UsageError("say where to write the report: --html FILE and/or --xlsx FILE")
+    try:
+        tables = load_output(out_dir)
+    except OutputNotFound as exc:
+        raise click.ClickException(str(exc)) from exc
+    if html_path:
+        write_atomically(Path(html_path), render_html(tables).encode("utf-8"))
+        click.echo(f"wrote {html_path}", err=True)
+    if xlsx_path:
+        write_xlsx(tables, xlsx_path)
+        click.echo(f"wrote {xlsx_path}", err=True)
+
+
+@main.command()
+@output_dir_argument
+@click.option("--fail-on", type=click.Choice(["high", "medium", "low"]), default=None,
+              help="Exit 1 when any finding is at least this severe.")
+def check(out_dir: str, fail_on: str | None) -> None:
+    """Print a terse summary of the findings in OUT_DIR for scripts: one line
+    per inspection, then one line per finding.
+
+    Example:
+
+        acplans check output/ --fail-on high
+    """
+    from .officers_report import OutputNotFound, check_summary, load_output
+
+    try:
+        tables = load_output(out_dir)
+    except OutputNotFound as exc:
+        raise click.ClickException(str(exc)) from exc
+    text, code = check_summary(tables, fail_on)
+    click.echo(text)
+    sys.exit(code)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+"""Extractions -> table rows: canonical refs, parsed dates, people, quality gate.
+
+``normalise_extraction`` is a plain function of one ``Extraction``; the
+people table and anything that spans documents is built by ``build_people``
+over all responses of a run.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from acplans.extract.records import DocKind, Extraction, RawResponse
+from acplans.schemas.rows import (
+    ActionRow, DocumentRow, JudgementRow, PersonRow, RecommendationRow, ResponseRow,
+)
+
+from .dates import parse_deadline, parse_due
+from .people import PeopleDirectory, parse_person, person_id
+from .refs import canonical_ref, parent_of, sequence_gaps
+
+_YEAR_RE = re.compile(r"\b(19[89]\d|20\d\d)\b")
+# Below this share of parsed due texts a plan goes to a person for review.
+MIN_DUE_PARSE_RATE = 0.6
+
+
+@dataclass
+class NormalisedDocument:
+    document: DocumentRow
+    recommendations: list[RecommendationRow] = field(default_factory=list)
+    judgements: list[JudgementRow] = field(default_factory=list)
+    responses: list[ResponseRow] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
+    # Owners/sponsors as read, for the people table (response_id, sponsor?, text).
+    mentions: list[tuple[ResponseRow, bool, str]] = field(default_factory=list)
+
+
+def make_doc_id(sha256: str, part_index: int) -> str:
+    return f"{sha256[:12]}-{part_index}"
+
+
+def document_year(extraction: Extraction) -> int | None:
+    """The year a document mostly speaks of: fills dates printed without one
+    ("1st August", "end of July")."""
+    texts = [a.due_text for r in extraction.responses for a in r.actions]
+    texts += [r.stated_target_text or "" for r in extraction.responses]
+    texts += [r.target_date_text or "" for r in extraction.recommendations]
+    texts += [extraction.metadata.published_text or "", extraction.metadata.inspection_dates_text or ""]
+    years = Counter(int(y) for t in texts for y in _YEAR_RE.findall(t or ""))
+    return years.most_common(1)[0][0] if years else None
+
+
+def normalise_extraction(ex: Extraction) -> NormalisedDocument:
+    doc_id = make_doc_id(ex.sha256, ex.part_index)
+    year = document_year(ex)
+    rec_seen: Counter = Counter()
+    recs = []
+    for raw_rec in ex.recommendations:
+        rec_seen[raw_rec.ref] += 1
+        suffix = f"#{rec_seen[raw_rec.ref]}" if rec_seen[raw_rec.ref] > 1 else ""
+        recs.append(recommendation_row(doc_id, raw_rec, suffix))
+    judgements = [JudgementRow(doc_id, j.table, j.area, j.assessment, j.source.path, j.source.page)
+                  for j in ex.judgements]
+    result = NormalisedDocument(document_row(ex, doc_id), recs, judgements)
+    r_scheme = any(re.match(r"R\d", r.ref_as_written.strip(), re.I) for r in ex.responses) or bool(recs)
+    seen: Counter = Counter()
+    for raw in ex.responses:
+        ref = canonical_ref(raw.ref_as_written, r_scheme=r_scheme) or raw.ref_as_written.strip()
+        seen[ref] += 1
+        response_id = f"{doc_id}:{ref}" + (f"#{seen[ref]}" if seen[ref] > 1 else "")
+        row = response_row(doc_id, response_id, ref, raw)
+        result.responses.append(row)
+        if raw.responsible_text:
+            result.mentions.append((row, False, raw.responsible_text))
+        if raw.sponsor_text:
+            result.mentions.append((row, True, raw.sponsor_text))
+        for action in raw.actions:
+            parsed = parse_due(action.due_text, default_year=year)
+            owner = parse_person(action.owner_text)
+            result.actions.append(ActionRow(
+                doc_id=doc_id, action_id=f"{response_id}/{action.seq}", response_id=response_id, ref=ref,
+                seq=action.seq, text=action.text, due_text=action.due_text or "",
+                due_date=parsed.due_date, due_date_start=parsed.due_date_start,
+                due_precision=parsed.precision, status=parsed.status, progress=action.progress,
+                measures=action.measures, owner_name=owner.name, owner_role=owner.role,
+                source_path=action.source.path, page=action.source.page))
+            if action.owner_text:
+                result.mentions.append((row, False, action.owner_text))
+    apply_quality_gate(result, ex)
+    return result
+
+
+def recommendation_row(doc_id: str, raw, id_suffix: str = "") -> RecommendationRow:
+    deadline = parse_deadline(raw.target_date_text)
+    return RecommendationRow(
+        doc_id=doc_id, rec_id=f"{doc_id}:{raw.ref}{id_suffix}", ref=raw.ref, ref_as_written=raw.ref_as_written,
+        parent_ref=raw.parent_ref, level=raw.level, text=raw.text, target_date_text=raw.target_date_text,
+        target_date=deadline.due_date, target_date_precision=deadline.precision,
+        impact=raw.impact, cost=raw.cost, benefits=list(raw.benefits), derived_from="report",
+        source_path=raw.source.path, page=raw.source.page)
+
+
+def response_row(doc_id: str, response_id: str, ref: str, raw: RawResponse) -> ResponseRow:
+    stated = parse_deadline(raw.stated_target_text)
+    owner = parse_person(raw.responsible_text)
+    sponsor = parse_person(raw.sponsor_text)
+    return ResponseRow(
+        doc_id=doc_id, response_id=response_id, ref=ref, ref_as_written=raw.ref_as_written,
+        text=raw.text, stated_target_date_text=raw.stated_target_text, stated_target_date=stated.due_date,
+        owner_name=owner.name, owner_role=owner.role, sponsor_name=sponsor.name, sponsor_role=sponsor.role,
+        action_count=len(raw.actions), source_path=raw.source.path, page=raw.source.page)
+
+
+def document_row(ex: Extraction, doc_id: str) -> DocumentRow:
+    meta = ex.metadata
+    return DocumentRow(
+        doc_id=doc_id, source_path=ex.source_path, source_name=ex.source_path.rsplit("/", 1)[-1],
+        file_type=ex.file_type, part=ex.part_index, doc_kind=ex.part.kind.value,
+        page_start=ex.part.page_start, page_end=ex.part.page_end, landlord=meta.landlord,
+        title=meta.title or ex.part.title, published=meta.published_text,
+        inspection_dates=meta.inspection_dates_text, status="ok",
+        review_reasons=list(ex.review_reasons), sha256=ex.sha256, page=ex.part.page_start)
+
+
+def apply_quality_gate(result: NormalisedDocument, ex: Extraction) -> None:
+    """Record gaps, repeats and the date parse rate; flag for review when the
+    extraction looks incomplete. Low confidence never passes silently."""
+    doc = result.document
+    reasons = doc.review_reasons
+    if ex.part.kind is DocKind.INSPECTION_REPORT:
+        refs = [r.ref for r in result.recommendations]
+        if not refs:
+            reasons.append("no recommendations found in an inspection report")
+    elif ex.part.kind is DocKind.ACTION_PLAN:
+        refs = [r.ref for r in result.responses]
+        if not refs:
+            reasons.append("no plan entries found in an action plan")
+        for response in result.responses:
+            if response.action_count == 0:
+                reasons.append(f"entry {response.ref} has no actions")
+        due = [a for a in result.actions if a.due_text.strip()]
+        if due:
+            parsed = sum(1 for a in due if a.due_date is not None or a.status != "planned")
+            doc.due_parse_rate = round(parsed / len(due), 3)
+            if doc.due_parse_rate < MIN_DUE_PARSE_RATE:
+                reasons.append(f"only {doc.due_parse_rate:.0%} of due texts could be read as dates")
+    else:
+        refs = []
+    doc.ref_gaps, doc.ref_repeats = sequence_gaps(refs)
+    if doc.ref_gaps:
+        reasons.append("gaps in the ref sequence: " + ", ".join(doc.ref_gaps))
+    if doc.ref_repeats:
+        reasons.append("refs repeated: " + ", ".join(doc.ref_repeats))
+    doc.needs_review = bool(reasons)
+
+
+def derive_recommendations_from_plan(plan: NormalisedDocument, raw: Extraction) -> list[RecommendationRow]:
+    """When no report is given, the plan's restatements stand in for the
+    recommendations (headline headings and their entries), marked as such."""
+    rows: list[RecommendationRow] = []
+    doc_id = plan.document.doc_id
+    headlines: dict[str, RecommendationRow] = {}
+    for response, raw_response in zip(plan.responses, raw.responses):
+        head_ref = canonical_ref(raw_response.heading_ref) if raw_response.heading_ref else parent_of(response.ref)
+        if head_ref and head_ref != response.ref and head_ref not in headlines:
+            headlines[head_ref] = RecommendationRow(
+                doc_id=doc_id, rec_id=f"{doc_id}:{head_ref}", ref=head_ref, ref_as_written=raw_response.heading_ref,
+                parent_ref=None, level="headline", text=raw_response.heading_text or "",
+                derived_from="plan", source_path=response.source_path, page=response.page)
+            rows.append(headlines[head_ref])
+        if any(r.ref == response.ref for r in rows):
+            continue
+        rows.append(RecommendationRow(
+            doc_id=doc_id, rec_id=f"{doc_id}:{response.ref}", ref=response.ref,
+            ref_as_written=response.ref_as_written, parent_ref=head_ref if head_ref != response.ref else None,
+            level="bullet" if head_ref and head_ref != response.ref else "headline", text=response.text,
+            target_date_text=response.stated_target_date_text, target_date=response.stated_target_date,
+            derived_from="plan", source_path=response.source_path, page=response.page))
+    return rows
+
+
+def build_people(docs: list[NormalisedDocument]) -> list[PersonRow]:
+    directory = PeopleDirectory()
+    for doc in docs:
+        for response, as_sponsor, text in doc.mentions:
+            directory.add(parse_person(text), response_id=response.response_id, as_sponsor=as_sponsor,
+                          doc_id=response.doc_id, source_path=response.source_path, page=response.page)
+    return [PersonRow(person_id=person_id(p.key), name=p.name, roles=p.roles, is_post=p.name is None,
+                      as_owner=p.as_owner, as_sponsor=p.as_sponsor, doc_id=p.doc_id,
+                      source_path=p.source_path, page=p.page)
+            for p in directory.people.values()]
