@@ -84,7 +84,8 @@ _OWNER_LINE_RE = re.compile(
     r"^(?:responsible(?:\s+officer)?|lead(?:\s+officer)?|owner|accountable)\s*[:–—-]\s*(.+)$", re.I | re.S)
 _SPONSOR_RE = re.compile(r"^(?:executive\s+)?sponsor\s*[:–—-]?\s*(.+)$", re.I | re.S)
 _ENUM_RE = re.compile(r"^\(?(?:[ivx]{1,5}|[a-h]|\d{1,2})\)\s+|^(?:[ivx]{1,5}|\d{1,2})\.\s+(?=[A-Z])", re.I)
-_INLINE_ENUM_RE = re.compile(r"(?<=[.;])\s+(?=\(?(?:ii|iii|iv|v|vi|vii|viii|ix|x)\)\s)")
+# "ii)" after a space splits; "(ii)" is a cross-reference ("see 3A (ii) above").
+_INLINE_ENUM_RE = re.compile(r"\s+(?=(?:ii|iii|iv|v|vi|vii|viii|ix|x)\)\s)")
 _FILLER_RE = re.compile(r"^[\s.…·•_\-–—]*$")
 _BULLET_RE = re.compile(r"^[•◦▪·●\uf0b7*-]\s*")
 _ITEM_END_RE = re.compile(r"\s*;\s*(?:and|or)?\s*$", re.I)
@@ -222,8 +223,8 @@ def join_paragraphs(text: str) -> str:
 
 def split_enumerated(text: str) -> list[str]:
     """Split a cell at enumerators "i)", "ii)", "a)", "1." that open a
-    paragraph (or, for roman numerals after the first, a sentence), removing
-    them; a cell without enumerators is one item."""
+    paragraph (or, for roman numerals after the first, sit inside a line run
+    together), removing them; a cell without enumerators is one item."""
     paras = []
     for p in text.split("\n"):
         paras.extend(_INLINE_ENUM_RE.split(p))
@@ -558,10 +559,17 @@ def extract_plan(doc: Document, part: DocumentPart, part_index: int) -> Extracti
     out = Extraction(doc.source_path, doc.file_type, doc.sha256, part_index, part)
     path = doc.source_path
 
+    cmaps = {id(b): map_columns(b.table.header, _table_rows_texts(b.table))
+             for b in blocks if b.kind is BlockKind.TABLE and b.table is not None}
+
+    def owns_rows(table: Block) -> bool:
+        cmap = cmaps[id(table)]
+        return not (is_long_table(cmap) and cmap.has(Role.REF))
+
     entries = find_entries(blocks)
-    with_tables = {ref_shape(e.ref_as_written) for e in entries if e.tables()}
-    entries = [e for e in entries if e.tables() or ref_shape(e.ref_as_written) in with_tables]
-    owner_of = {id(t): e for e in entries for t in e.tables()}
+    with_tables = {ref_shape(e.ref_as_written) for e in entries if any(map(owns_rows, e.tables()))}
+    entries = [e for e in entries if ref_shape(e.ref_as_written) in with_tables]
+    owner_of = {id(t): e for e in entries for t in e.tables() if owns_rows(t)}
     responses_by_entry: dict[int, RawResponse] = {}
     for e in entries:
         header = read_entry_header(e)
@@ -571,28 +579,35 @@ def extract_plan(doc: Document, part: DocumentPart, part_index: int) -> Extracti
             source=Source(path, e.block.page, e.block.locator),
             heading_ref=e.heading_ref, heading_text=e.heading_text)
 
+    # A long table may go on in another table part (a repeated header, or
+    # none, after a page break): the ref carries over until a heading.
     long_map: ColumnMap | None = None
     carry: LongGroup | None = None
     long_groups: list[tuple[LongGroup, ColumnMap]] = []
+
+    def add_long_rows(rows: list[PlanRow], cmap: ColumnMap) -> None:
+        nonlocal carry
+        for g in group_long_rows(rows, cmap, carry):
+            if g is not carry:
+                long_groups.append((g, cmap))
+            carry = g
+
     for b in blocks:
         if b.kind is not BlockKind.TABLE:
-            if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and b.text.strip():
+            if b.kind is BlockKind.HEADING:
                 long_map, carry = None, None
             continue
         cont = _as_continuation(b, long_map)
         if cont is not None:
-            for g in group_long_rows(cont, long_map, carry):
-                if g is not carry:
-                    long_groups.append((g, long_map))
-                carry = g
+            add_long_rows(cont, long_map)
             continue
-        cmap = map_columns(b.table.header, _table_rows_texts(b.table))
+        cmap = cmaps[id(b)]
         entry = owner_of.get(id(b))
-        if is_long_table(cmap) and (entry is None or cmap.has(Role.REF)):
-            long_map, carry = cmap, None
-            for g in group_long_rows(cells_to_rows(b), cmap, None):
-                long_groups.append((g, cmap))
-                carry = g
+        if is_long_table(cmap) and entry is None:
+            if long_map is None or long_map.roles != cmap.roles:
+                carry = None
+            long_map = cmap
+            add_long_rows(cells_to_rows(b), cmap)
             continue
         long_map = None
         if not cmap.has(Role.ACTION):
