@@ -409,6 +409,9 @@ def find_entries(blocks: list[Block]) -> list[Entry]:
             heading_ref, heading_text, target = group
             awaiting_heading_text = not heading_text
             continue
+        if p or b.kind is BlockKind.TABLE:
+            # Only the block right after a bare group heading can be its text.
+            awaiting_heading_text = False
         if p:
             entries.append(Entry(p[0], p[1], b, [], heading_ref, heading_text, target))
             continue
@@ -437,7 +440,8 @@ class EntryHeader:
 
 def split_people(text: str) -> tuple[str | None, str | None]:
     """"Name – Role | Executive Sponsor - Name" -> (responsible, sponsor)."""
-    parts = [p.strip() for p in re.split(r"\s*\|\s*|\s+(?=(?:executive\s+)?sponsor\b)", text, flags=re.I)]
+    parts = [p.strip() for p in re.split(r"\s*\|\s*|(?<!\bexecutive)\s+(?=(?:executive\s+)?sponsor\b)",
+                                         text, flags=re.I)]
     responsible = sponsor = None
     for part in parts:
         if m := _SPONSOR_RE.match(part):
@@ -450,19 +454,27 @@ def split_people(text: str) -> tuple[str | None, str | None]:
 
 
 def read_entry_header(entry: Entry) -> EntryHeader:
-    """Target date and responsible people printed between an entry's ref and
-    its first table."""
-    target, responsible, sponsor = entry.stated_target_text, None, None
+    """Target date (found with the entry, see ``find_entries``) and the
+    responsible people printed between an entry's ref and its first table."""
+    responsible = sponsor = None
     for b in entry.blocks:
         if b.kind is BlockKind.TABLE:
             break
         text = b.text.strip()
-        if t := _TARGET_RE.match(text):
-            target = t[1].strip()
-        elif _OWNER_LINE_RE.match(text) or _SPONSOR_RE.match(text):
+        if _OWNER_LINE_RE.match(text) or _SPONSOR_RE.match(text):
             r, s = split_people(text)
             responsible, sponsor = responsible or r, sponsor or s
-    return EntryHeader(target, responsible, sponsor)
+    return EntryHeader(entry.stated_target_text, responsible, sponsor)
+
+
+def entry_response(entry: Entry, path: str) -> RawResponse:
+    """The response an entry gives, its actions still to be read."""
+    header = read_entry_header(entry)
+    return RawResponse(
+        ref_as_written=entry.ref_as_written, text=entry.text, stated_target_text=header.stated_target_text,
+        responsible_text=header.responsible_text, sponsor_text=header.sponsor_text, actions=[],
+        source=Source(path, entry.block.page, entry.block.locator),
+        heading_ref=entry.heading_ref, heading_text=entry.heading_text)
 
 
 # -- long tables -----------------------------------------------------------
@@ -548,8 +560,8 @@ def _as_continuation(block: Block, previous: ColumnMap | None) -> list[PlanRow] 
     table = block.table
     if previous is None or len(table.header) != len(previous.roles):
         return None
-    if any(role_of_header(h) for h in table.header):
-        return None
+    if map_columns(table.header).roles == previous.roles:
+        return None  # the header repeated: a new part, read as a table
     head = PlanRow([clean_cell(h) for h in table.header], block.page, f"{block.locator}/r0")
     return [head] + cells_to_rows(block)
 
@@ -570,14 +582,7 @@ def extract_plan(doc: Document, part: DocumentPart, part_index: int) -> Extracti
     with_tables = {ref_shape(e.ref_as_written) for e in entries if any(map(owns_rows, e.tables()))}
     entries = [e for e in entries if ref_shape(e.ref_as_written) in with_tables]
     owner_of = {id(t): e for e in entries for t in e.tables() if owns_rows(t)}
-    responses_by_entry: dict[int, RawResponse] = {}
-    for e in entries:
-        header = read_entry_header(e)
-        responses_by_entry[id(e)] = RawResponse(
-            ref_as_written=e.ref_as_written, text=e.text, stated_target_text=header.stated_target_text,
-            responsible_text=header.responsible_text, sponsor_text=header.sponsor_text, actions=[],
-            source=Source(path, e.block.page, e.block.locator),
-            heading_ref=e.heading_ref, heading_text=e.heading_text)
+    responses_by_entry = {id(e): entry_response(e, path) for e in entries}
 
     # A long table may go on in another table part (a repeated header, or
     # none, after a page break): the ref carries over until a heading.

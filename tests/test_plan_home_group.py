@@ -111,12 +111,14 @@ def actions_of(plan, ref_as_written):
 def test_table_over_page_break_parent_and_bullets(plan):
     acts = actions_of(plan, "R2.4")
     assert len(acts) == 4
-    assert acts[0].text == ("Create a customer service centre to deliver a single access point for telephony for "
-                            "customer service through integrated technology and customer relationship management "
-                            "systems: Complete initial design work; Phase 1 of migration of services to service centre.")
+    assert acts[0].text == (
+        "Create a customer service centre to deliver a single access point for telephony for customer service "
+        "through integrated technology and customer relationship management systems: "
+        "Complete initial design work; Phase 1 of migration of services to service centre.")
     assert acts[0].due_text == "August 2010. May 2011."
-    assert acts[1].text.endswith("call answering: Put in place reporting and performance indicator mechanisms; "
-                                 "Embed reporting requirements and Service Level Agreements in out of hours contract.")
+    assert acts[1].text.endswith(
+        "call answering: Put in place reporting and performance indicator mechanisms; "
+        "Embed reporting requirements and Service Level Agreements in out of hours contract.")
     assert acts[1].due_text == "July 2010 (completed). August 2010."
     # The unlabelled sixth column is progress, never the due date.
     assert acts[1].progress.startswith("External company engaged for outsourcing of technical integration.")

@@ -7,7 +7,7 @@ from docx.enum.text import WD_BREAK
 
 from acplans.extract.model import Block, BlockKind, Cell, Document, Row, Table
 from acplans.extract.plan import (Role, extract_plan, join_paragraphs, map_columns, role_of_header,
-                                  split_enumerated)
+                                  split_enumerated, split_people)
 from acplans.extract.reader import read_document
 from acplans.extract.records import DocKind, DocumentPart
 
@@ -205,3 +205,21 @@ def test_cell_helpers():
     assert split_enumerated("i) Do one.\nStill one.\nii) Do two.") == ["Do one.\nStill one.", "Do two."]
     assert split_enumerated("Linked to 3A (i) above, do it.") == ["Linked to 3A (i) above, do it."]
     assert join_paragraphs("Roll out training on:\nAbuse; and\nLaw.") == "Roll out training on: Abuse; Law."
+
+
+@pytest.mark.parametrize("line, people", [
+    ("Responsible: Jo Bloggs – Executive Director, Care | Executive Sponsor - Al Park", (
+        "Jo Bloggs – Executive Director, Care", "Al Park")),
+    ("Responsible: Jo Bloggs – Chief Executive", ("Jo Bloggs – Chief Executive", None)),
+    ("Lead officer: Head of Housing Executive Sponsor: Kim Lee - Director", ("Head of Housing", "Kim Lee - Director")),
+])
+def test_split_people(line, people):
+    assert split_people(line) == people
+
+
+def test_numbered_recommendations_without_sub_entries_are_entries():
+    doc = model(para("Recommendation 1: Improve repairs"), table(["Action", "When"], [["Do it", "May 2011"]]),
+                para("Recommendation 2 – Improve access"), table(["Action", "When"], [["Open", "June 2011"]]))
+    ex = extract_plan(doc, WHOLE, 0)
+    assert [(r.ref_as_written, r.text, r.heading_ref) for r in ex.responses] == [
+        ("Recommendation 1", "Improve repairs", None), ("Recommendation 2", "Improve access", None)]
