@@ -2,10 +2,17 @@
 file into its documents, then hand each to the extractor for its kind."""
 from __future__ import annotations
 
+import re
+
 from .model import Document
+from .plan import extract_plan
 from .records import DocKind, DocumentPart, Extraction
-from .report import extract_cover, extract_report
+from .report import collapse, extract_cover, extract_report, landlord_from_furniture, part_blocks
 from .segment import split_document
+
+# "... INSPECTION – <LANDLORD> ACTION PLAN ..." in a plan's title.
+_PLAN_TITLE_LANDLORD = re.compile(
+    r"(?:^|[–—-]|\bINSPECTION\b)\s*(?P<name>[A-Z][\w&'’ ]{1,60}?)\s+(?:SNI\s+)?ACTION\s+PLAN\b", re.I)
 
 
 def extract_document(doc: Document) -> list[Extraction]:
@@ -18,19 +25,23 @@ def extract_part(doc: Document, part: DocumentPart, part_index: int) -> Extracti
     if part.kind is DocKind.COVER_REPORT:
         return extract_cover(doc, part, part_index)
     if part.kind is DocKind.ACTION_PLAN:
-        return extract_action_plan(doc, part, part_index)
+        extraction = extract_plan(doc, part, part_index)
+        if extraction.metadata.landlord is None:
+            extraction.metadata.landlord = plan_landlord(doc, part)
+        return extraction
     return Extraction(source_path=doc.source_path, file_type=doc.file_type, sha256=doc.sha256,
                       part_index=part_index, part=part)
 
 
-def extract_action_plan(doc: Document, part: DocumentPart, part_index: int) -> Extraction:
-    # The plan extractor is optional at import time so that reports can be
-    # read while it is missing or broken; the gap is flagged, not hidden.
-    try:
-        from .plan import extract_plan
-    except ImportError as exc:
-        out = Extraction(source_path=doc.source_path, file_type=doc.file_type, sha256=doc.sha256,
-                         part_index=part_index, part=part)
-        out.review_reasons.append(f"action plan not extracted: no plan extractor available ({exc})")
-        return out
-    return extract_plan(doc, part, part_index)
+def plan_landlord(doc: Document, part: DocumentPart) -> str | None:
+    """Plans name their landlord in the running footer ("X | ... Action Plan")
+    or in the title ("... INSPECTION – X ACTION PLAN"); pairing a plan with
+    its report needs it."""
+    if name := landlord_from_furniture(doc, part):
+        return name
+    for block in part_blocks(doc, part)[:15]:
+        if m := _PLAN_TITLE_LANDLORD.search(collapse(block.text)):
+            name = m["name"].strip(" –-")
+            if not re.search(r"\b(?:audit|commission|inspection|notice|short)\b", name, re.I):
+                return name.title() if name.isupper() else name
+    return None
