@@ -96,10 +96,9 @@ _ITEM_END_RE = re.compile(r"\s*;\s*(?:and|or)?\s*$", re.I)
 @dataclass
 class ColumnMap:
     """The role of each column (None: a column whose header says nothing we
-    use). ``unmapped`` lists header texts that matched no role."""
+    use)."""
 
     roles: list[Role | None]
-    unmapped: list[str] = field(default_factory=list)
 
     def cols(self, role: Role) -> list[int]:
         return [i for i, r in enumerate(self.roles) if r is role]
@@ -122,18 +121,19 @@ def map_columns(header: list[str], rows: list[list[str]] | None = None) -> Colum
     cells hold refs, otherwise an extra progress column: printed plans use
     one for notes on how an action is going, never for its date."""
     roles: list[Role | None] = []
-    unmapped: list[str] = []
     for i, text in enumerate(header):
         if not text.strip():
             body = [r[i] for r in rows or [] if i < len(r) and r[i].strip()]
             refs = [t for t in body if _CELL_REF_RE.match(t.strip()) and len(t.split()) <= 2]
             roles.append(Role.REF if body and len(refs) > len(body) / 2 else Role.PROGRESS)
             continue
-        role = role_of_header(text)
-        if role is None:
-            unmapped.append(text)
-        roles.append(role)
-    return ColumnMap(roles, unmapped)
+        roles.append(role_of_header(text))
+    return ColumnMap(roles)
+
+
+# Columns only an action plan's tables have: a table with none of them (a
+# report's judgement table) does not make the paragraph before it an entry.
+PLAN_ROLES = (Role.ACTION, Role.DUE, Role.OWNER, Role.PROGRESS, Role.STATUS)
 
 
 # -- rows ------------------------------------------------------------------
@@ -578,9 +578,18 @@ def extract_plan(doc: Document, part: DocumentPart, part_index: int) -> Extracti
         cmap = cmaps[id(table)]
         return not (is_long_table(cmap) and cmap.has(Role.REF))
 
+    def plan_table(table: Block) -> bool:
+        return owns_rows(table) and any(map(cmaps[id(table)].has, PLAN_ROLES))
+
     entries = find_entries(blocks)
-    with_tables = {ref_shape(e.ref_as_written) for e in entries if any(map(owns_rows, e.tables()))}
-    entries = [e for e in entries if ref_shape(e.ref_as_written) in with_tables]
+    with_tables = [e for e in entries if any(map(plan_table, e.tables()))]
+    # Numbered paragraphs before the first entry with a plan table (a
+    # covering report's sections, its summary of the recommendations) are
+    # not plan entries.
+    if with_tables:
+        entries = entries[entries.index(with_tables[0]):]
+    shapes = {ref_shape(e.ref_as_written) for e in with_tables}
+    entries = [e for e in entries if ref_shape(e.ref_as_written) in shapes]
     owner_of = {id(t): e for e in entries for t in e.tables() if owns_rows(t)}
     responses_by_entry = {id(e): entry_response(e, path) for e in entries}
 

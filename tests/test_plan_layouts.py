@@ -157,7 +157,7 @@ def test_entry_layout_with_other_header_words_and_misaligned_rows():
 def test_review_reasons_for_unmapped_table_and_entry_without_actions():
     doc = model(
         para("Recommendation 1A: Collect profile data", BlockKind.HEADING),
-        table(["Column one", "Column two"], [["Something", "Else"]]),
+        table(["Target date", "Comments"], [["May 2011", "Agreed"]]),
         para("Recommendation 1B: Use the data"),
         table(["What we will do", "How we will do it"], [["Analyse data by strand\nTo be done by May 2011", "x"]]),
         para("Recommendation 1C: Share it with contractors"),
@@ -167,8 +167,18 @@ def test_review_reasons_for_unmapped_table_and_entry_without_actions():
         ("Recommendation 1A", 0), ("Recommendation 1B", 1), ("Recommendation 1C", 0)]
     assert ex.responses[1].actions[0].due_text == "To be done by May 2011"
     assert len(ex.review_reasons) == 3
-    assert "no action column" in ex.review_reasons[0] and "Column one" in ex.review_reasons[0]
+    assert "no action column" in ex.review_reasons[0] and "Comments" in ex.review_reasons[0]
     assert "Recommendation 1A" in ex.review_reasons[1] and "Recommendation 1C" in ex.review_reasons[2]
+
+
+def test_numbered_paragraphs_before_the_plan_are_not_entries():
+    doc = model(para("1.1 The committee is asked to note the plan."),
+                table(["How good is the service?", "Assessment"], [["Repairs", "Fair"]]),
+                para("R1 Improve repairs by June 2011."),
+                para("R1.1 Offer appointments."), table(["Action", "By"], [["Do one", "May 2010"]]),
+                para("R1.2 Publish standards."))
+    ex = extract_plan(doc, WHOLE, 0)
+    assert [(r.ref_as_written, len(r.actions)) for r in ex.responses] == [("R1.1", 1), ("R1.2", 0)]
 
 
 def test_only_the_parts_blocks_are_read():
