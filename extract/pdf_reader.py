@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
 
 from .model import BBox, Block, BlockKind, Cell, Document, Page, Row, Table, UnreadableDocument
 
@@ -112,35 +113,20 @@ def read_pdf(path: Path, sha256: str) -> Document:
     doc = Document(source_path=str(path), file_type="pdf", sha256=sha256)
     results: list[PageResult] = []
     try:
-        pdf = pdfplumber.open(path)
-    except PDFPasswordIncorrect as exc:
-        raise UnreadableDocument(path, "PDF is encrypted and needs a password") from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise UnreadableDocument(path, f"corrupt or truncated PDF: {exc or type(exc).__name__}") from exc
-    except Exception as exc:  # pdfminer raises bare PSExceptions on some damage
-        if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
-            raise UnreadableDocument(path, f"corrupt or truncated PDF: {exc or type(exc).__name__}") from exc
+        with pdfplumber.open(path) as pdf:
+            if not pdf.pages:
+                raise UnreadableDocument(path, "PDF has no pages")
+            for index, page in enumerate(pdf.pages):
+                try:
+                    results.append(read_page(page, index + 1))
+                finally:
+                    page.close()
+    except UnreadableDocument:
         raise
-    with pdf:
-        try:
-            n_pages = len(pdf.pages)
-        except Exception as exc:
-            raise UnreadableDocument(path, f"cannot read the PDF's pages: {exc or type(exc).__name__}") from exc
-        if n_pages == 0:
-            raise UnreadableDocument(path, "PDF has no pages")
-        for index in range(n_pages):
-            page = pdf.pages[index]
-            try:
-                results.append(read_page(page, index + 1))
-            except UnreadableDocument:
-                raise
-            except Exception as exc:
-                if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
-                    raise UnreadableDocument(
-                        path, f"page {index + 1} cannot be read: {exc or type(exc).__name__}") from exc
-                raise
-            finally:
-                page.close()
+    except Exception as exc:
+        if reason := pdf_failure_reason(exc):
+            raise UnreadableDocument(path, reason) from exc
+        raise
     furniture = detect_furniture(results)
     for result in results:
         for band, line in result.band_lines:
@@ -161,6 +147,20 @@ def read_pdf(path: Path, sha256: str) -> Document:
     for i, block in enumerate(doc.blocks):
         block.locator = block.locator or f"b{i}"
     return doc
+
+
+def pdf_failure_reason(exc: Exception) -> str | None:
+    """A one-line reason when ``exc`` says the file is bad; None for bugs.
+    pdfplumber wraps pdfminer's errors, so the cause is looked at too."""
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return "PDF is encrypted and needs a password"
+    module = type(cause).__module__
+    if isinstance(cause, PDFSyntaxError) or module.startswith(("pdfminer", "pdfplumber")) \
+            or isinstance(exc, PdfminerException):
+        detail = str(cause).strip() or type(cause).__name__
+        return f"corrupt or truncated PDF ({detail})"
+    return None
 
 
 def read_page(page, number: int) -> PageResult:
