@@ -1,9 +1,7 @@
 """The per-recommendation layout, read from the real Home Group plan (and the
 same plan inside the housing panel pack) and checked against the gold file."""
-import difflib
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -12,26 +10,13 @@ from acplans.extract.plan import extract_plan
 from acplans.extract.reader import read_document
 from acplans.extract.records import DocKind, DocumentPart
 from acplans.normalize.refs import canonical_ref
+from goldtext import TEXT_MATCH, norm, similar
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 GOLD = json.loads((SAMPLES / "gold" / "home-group-2010.json").read_text())
 
 
-def norm(s):
-    """The scorer's normalisation (samples/eval score.py)."""
-    s = unicodedata.normalize("NFKC", str(s or "")).lower()
-    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    s = re.sub(r"[\u2022\u2013\u2014•·▪\-]+", " ", s)
-    s = re.sub(r"[^a-z0-9£%' ]+", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def similar(a, b):
-    a, b = norm(a), norm(b)
-    if not a or not b:
-        return 1.0 if a == b else 0.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def unmatched_gold_actions(extraction, gold_actions):
@@ -42,7 +27,7 @@ def unmatched_gold_actions(extraction, gold_actions):
     used, missing = set(), []
     for g in gold_actions:
         hit = next((i for i, (ref, a) in enumerate(pool) if i not in used and ref == g["ref"]
-                    and similar(a.text, g["text"]) >= 0.85 and similar(a.due_text, g["due_text"]) >= 0.85), None)
+                    and similar(a.text, g["text"]) >= TEXT_MATCH and similar(a.due_text, g["due_text"]) >= TEXT_MATCH), None)
         if hit is None:
             missing.append(g)
         else:

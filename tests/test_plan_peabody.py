@@ -1,9 +1,6 @@
 """Recommendation paragraphs each followed by a small table whose action
 cells carry their own status line: the Peabody plan as DOCX and as PDF."""
-import difflib
 import json
-import re
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -12,24 +9,12 @@ from acplans.extract.plan import extract_plan, split_status_line
 from acplans.extract.reader import read_document
 from acplans.extract.records import DocKind, DocumentPart
 from acplans.normalize.refs import canonical_ref
+from goldtext import norm, similar
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 GOLD = json.loads((SAMPLES / "gold" / "peabody-2010.json").read_text())
 
 
-def norm(s):
-    s = unicodedata.normalize("NFKC", str(s or "")).lower()
-    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    s = re.sub(r"[\u2022\u2013\u2014•·▪\-]+", " ", s)
-    s = re.sub(r"[^a-z0-9£%' ]+", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def similar(a, b):
-    a, b = norm(a), norm(b)
-    if not a or not b:
-        return 1.0 if a == b else 0.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def extract(name):
