@@ -104,7 +104,9 @@ def run(inputs: tuple[str, ...], out_dir: str, silent: bool) -> None:
         click.echo(f"{len(files) - len(outcome.failed)} of {len(files)} files read; "
                    f"{len(t['recommendations'])} recommendations, {len(t['responses'])} responses, "
                    f"{len(t['actions'])} actions, {len(t['findings'])} findings -> {out_dir}", err=True)
-    if outcome.failed:
+    for message in outcome.errors:
+        click.secho(f"error: {message}", fg="red", err=True)
+    if outcome.failed or outcome.errors:
         sys.exit(1)
 
 

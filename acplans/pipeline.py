@@ -51,6 +51,9 @@ class RunResult:
     files: list[FileResult]
     tables: dict[str, list]
     written: dict[str, Path] = field(default_factory=dict)
+    # Failures of the cross-document stage: the extracted tables are still
+    # written, without findings, so a comparator bug loses no extraction.
+    errors: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileResult]:
@@ -109,7 +112,7 @@ def inspection_window(doc: NormalisedDocument) -> tuple[date, date] | None:
     return min(s.start for s in spans), max(s.end for s in spans)
 
 
-def assemble(results: list[FileResult]) -> dict[str, list]:
+def assemble(results: list[FileResult], errors: list[str] | None = None) -> dict[str, list]:
     """Cross-document stages: people, recommendations for plans given without
     their report, then the comparison."""
     docs = [d for r in results for d in r.documents]
@@ -137,9 +140,18 @@ def assemble(results: list[FileResult]) -> dict[str, list]:
     claims = [CountClaimInput(doc_id=make_doc_id(ex.sha256, ex.part_index), what=c.what, count=c.count,
                               text=c.text, page=c.source.page)
               for ex in raw_by_id.values() for c in ex.claims]
-    comparison = compare_all(tables["documents"], tables["recommendations"], tables["responses"],
-                             tables["actions"], inspection_dates=windows, claims=claims)
     tables["people"] = build_people(docs)
+    try:
+        comparison = compare_all(tables["documents"], tables["recommendations"], tables["responses"],
+                                 tables["actions"], inspection_dates=windows, claims=claims)
+    except Exception as exc:
+        log.debug("comparison failed\n%s", traceback.format_exc())
+        if errors is None:
+            raise
+        errors.append(f"internal error while comparing plans with reports ({type(exc).__name__}: {exc}); "
+                      "tables written without findings; please report it")
+        tables.update(inspections=[], matches=[], findings=[])
+        return tables
     tables["inspections"] = comparison.inspections
     tables["matches"] = comparison.matches
     tables["findings"] = comparison.findings
@@ -156,6 +168,7 @@ def run(paths: Iterable[str | Path], out_dir: Path, *,
         results.append(result)
         if on_file:
             on_file(result)
-    tables = assemble(results)
+    errors: list[str] = []
+    tables = assemble(results, errors)
     written = write_tables(Path(out_dir), tables)
-    return RunResult(results, tables, written)
+    return RunResult(results, tables, written, errors)

@@ -60,3 +60,18 @@ def test_report_and_check_need_a_run_first(tmp_path):
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert result.exit_code == 1
     assert "acplans run" in result.output
+
+
+def test_a_comparator_failure_still_writes_the_extracted_tables(tmp_path, monkeypatch):
+    import acplans.pipeline as pipeline
+
+    def broken(*args, **kwargs):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(pipeline, "compare_all", broken)
+    result = CliRunner().invoke(main, ["run", str(SAMPLES / "peabody-action-plan-summary-2010.docx"),
+                                       "--out", str(tmp_path), "--silent"])
+    assert result.exit_code == 1
+    assert "internal error while comparing" in result.stderr and "KeyError" in result.stderr
+    assert pq.read_table(tmp_path / "actions.parquet").num_rows == 22
+    assert pq.read_table(tmp_path / "findings.parquet").num_rows == 0
