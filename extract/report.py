@@ -76,6 +76,9 @@ _ORG_NAME = re.compile(rf"^[A-Z][\w&'’.\- ]{{1,80}}?\b{_LANDLORD_SUFFIX}$")
 _INSPECTION_OF = re.compile(
     rf"\b(?i:inspection\s+(?:report\s+)?(?:of|for|into)\s+(?:the\s+)?)"
     rf"(?P<name>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*)*\s+{_LANDLORD_SUFFIX}(?:\s+Limited)?)")
+# "<Landlord Limited>: short notice inspection report" as a title line.
+_NAME_BEFORE_TITLE = re.compile(
+    rf"^(?P<name>[A-Z][\w&'’.\- ]{{1,80}}?\b{_LANDLORD_SUFFIX})\s*[:|–—-]\s+.*\b(?i:inspection|report)\b")
 _BODIES = ("Audit Commission", "Housing Inspectorate", "Tenant Services Authority",
            "Homes and Communities Agency", "Regulator of Social Housing")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -440,7 +443,8 @@ def landlord_from_text(front: list[Block], blocks: list[Block]) -> str | None:
                 r"inspection|commission|report", text, re.I):
             return text
     for block in front + blocks[:60]:
-        if m := _INSPECTION_OF.search(collapse(block.text)):
+        text = collapse(block.text)
+        if m := _INSPECTION_OF.search(text) or _NAME_BEFORE_TITLE.match(text):
             return m["name"]
     return None
 
