@@ -26,7 +26,6 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from .model import BBox, Block, BlockKind, Cell, Document, Page, Row, Table, UnreadableDocument
 
-BULLETS = "•◦▪▫‣⁃●○■□–-·*"
 BULLET_RE = re.compile(r"^\s*[•◦▪▫‣⁃●○■□·]\s*")
 # Footnote reference marks printed as small raised roman numerals, digits or daggers.
 MARK_RE = re.compile(r"^(?:[ivxlc]{1,6}|\d{1,2}|[*†‡§])$")
@@ -97,7 +96,6 @@ class PageTable:
     page: int
     bbox: BBox
     rows: list[list[Cell]]
-    header_bold: bool
     col_edges: list[float]
 
 
@@ -277,8 +275,7 @@ def segments_to_blocks(lines: list[Line], body_size: float, page: int) -> list[B
     starting with a mark), paragraphs."""
     asides = [ln for ln in lines if is_aside(ln, body_size)]
     body = [ln for ln in lines if not is_aside(ln, body_size)]
-    blocks = group_lines(body, body_size, page) + group_asides(asides, page)
-    return blocks
+    return group_lines(body, body_size, page) + group_asides(asides, page)
 
 
 def is_aside(line: Line, body_size: float) -> bool:
@@ -404,9 +401,7 @@ def table_to_page_table(table, words: list[Word], page: int) -> PageTable:
             if r_index == 0:
                 col_edges.append(round(box.x0))
         rows.append(cells)
-    header_words = [w for w in words if rows and any(c.bbox and inside(w, c.bbox) for c in rows[0])]
-    header_bold = bool(header_words) and all(w.bold for w in header_words)
-    return PageTable(page, BBox(*table.bbox), rows, header_bold, col_edges)
+    return PageTable(page, BBox(*table.bbox), rows, col_edges)
 
 
 def cell_text(words: list[Word]) -> str:
@@ -502,9 +497,12 @@ def is_split_row(cells: list[Cell], earlier: list[Row]) -> bool:
 
 
 def join_split_cell(before: str, after: str) -> str:
+    """The continuation's first paragraph finishes the cut one; any further
+    paragraphs stay paragraphs."""
     if not before:
         return after
-    return join_lines([before, after]) if "\n" not in after else f"{join_lines([before, after.split(chr(10))[0]])}\n" + "\n".join(after.split("\n")[1:])
+    first, *rest = after.split("\n")
+    return "\n".join([join_lines([before, first]), *rest])
 
 
 def detect_furniture(results: list[PageResult]) -> set[tuple[str, str]]:
