@@ -84,7 +84,7 @@ def read_document(path: str | Path) -> Document:
     kind = sniff_format(path)
     sha = file_sha256(path)
     if kind == "pdf":
-        from .pdf_reader import read_pdf
+        from .pdf import read_pdf
         return read_pdf(path, sha)
     if kind == "docx":
         from .docx_reader import read_docx

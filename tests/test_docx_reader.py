@@ -3,7 +3,6 @@ for the layouts it lacks (merged and nested cells, lists, running heads),
 and damaged input through the content-sniffing entry point."""
 from __future__ import annotations
 
-import importlib.util
 import random
 import shutil
 import zipfile
@@ -278,8 +277,6 @@ def test_random_binary_bytes(tmp_path):
     assert "unrecognised content" in _reason(path)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("acplans.extract.pdf_reader") is None,
-                    reason="PDF backend not written yet")
 def test_pdf_named_docx_is_dispatched_to_pdf_backend(tmp_path):
     path = tmp_path / "really-a-pdf.docx"
     path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\n")

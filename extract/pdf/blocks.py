@@ -1,0 +1,166 @@
+"""Running text on one page: words -> lines -> segments -> blocks.
+
+    drop_reference_marks -> words_to_lines -> lines_to_segments
+    -> segments_to_blocks (asides, headings, list items, footnotes, paragraphs)
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import statistics
+from collections import Counter
+
+from ..model import Block, BlockKind
+from .geometry import Word
+from .lines import BULLET_RE, Line, clean_text, join_lines
+
+# Footnote reference marks printed as small raised roman numerals, digits or daggers.
+MARK_RE = re.compile(r"^(?:[ivxlc]{1,6}|\d{1,2}|[*†‡§])$")
+FOOTNOTE_START_RE = re.compile(r"^(?:[ivxlc]{1,6}|\d{1,2}|[*†‡§])\s+\S")
+
+
+def drop_reference_marks(words: list[Word]) -> list[Word]:
+    """Remove raised footnote reference marks ("iv", "2") that sit beside
+    larger text: left in, they split lines and pollute sentences."""
+    by_top = sorted(words, key=lambda w: w.top)
+    tops = [w.top for w in by_top]
+    tallest = max((w.bottom - w.top for w in words), default=0.0)
+    kept = []
+    for w in words:
+        if MARK_RE.match(w.text) and is_raised_mark(w, by_top, tops, tallest):
+            continue
+        kept.append(w)
+    return kept
+
+
+def is_raised_mark(w: Word, by_top: list[Word], tops: list[float], tallest: float) -> bool:
+    # Only words whose top lies within one word height above w can overlap it vertically.
+    start = bisect.bisect_left(tops, w.top - tallest)
+    end = bisect.bisect_left(tops, w.bottom)
+    neighbours = [o for o in by_top[start:end] if o is not w and o.size > w.size + 0.3
+                  and o.top < w.bottom and w.top < o.bottom and abs(o.x0 - w.x0) < 300]
+    return any(o.top > w.top + 0.8 for o in neighbours)
+
+
+def lines_to_segments(lines: list[Line]) -> list[Line]:
+    """Split a visual line where a wide gap or a change of typeface separates
+    two things printed side by side (a pull quote beside a heading)."""
+    segments = []
+    for line in lines:
+        current = [line.words[0]]
+        for prev, w in zip(line.words, line.words[1:]):
+            gap = w.x0 - prev.x1
+            if gap > max(18.0, 3 * w.size) or (gap > 6 and w.italic != prev.italic):
+                segments.append(Line(current))
+                current = [w]
+            else:
+                current.append(w)
+        segments.append(Line(current))
+    return sorted(segments, key=lambda s: (s.top, s.x0))
+
+
+def dominant_size(lines: list[Line]) -> float:
+    counts = Counter()
+    for line in lines:
+        for w in line.words:
+            counts[round(w.size, 1)] += len(w.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def line_block(line: Line, page: int) -> Block:
+    return Block(BlockKind.PARAGRAPH, clean_text(line.text), page, line.bbox, line.size, line.bold)
+
+
+def segments_to_blocks(lines: list[Line], body_size: float, page: int) -> list[Block]:
+    """Group lines into blocks: asides (a column in a different typeface),
+    headings (larger or bold), list items (bullet glyph), footnotes (smaller,
+    starting with a mark), paragraphs."""
+    asides = [ln for ln in lines if is_aside(ln, body_size)]
+    body = [ln for ln in lines if not is_aside(ln, body_size)]
+    return group_lines(body, body_size, page) + group_asides(asides, page)
+
+
+def is_aside(line: Line, body_size: float) -> bool:
+    return line.italic and line.size >= body_size - 0.5
+
+
+def group_asides(lines: list[Line], page: int) -> list[Block]:
+    blocks: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        if blocks and abs(blocks[-1][-1].x0 - line.x0) < 20 and line.top - blocks[-1][-1].bottom < line.size * 1.6:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return [make_block(BlockKind.ASIDE, group, page) for group in blocks]
+
+
+def line_kind(line: Line, body_size: float) -> BlockKind:
+    text = line.text
+    if BULLET_RE.match(text):
+        return BlockKind.LIST_ITEM
+    if is_small_print(line, body_size):
+        return BlockKind.FOOTNOTE
+    if line.size > body_size + 0.6 or (line.bold and len(text) < 120 and not text.endswith((".", ";", ","))):
+        return BlockKind.HEADING
+    return BlockKind.PARAGRAPH
+
+
+def is_small_print(line: Line, body_size: float) -> bool:
+    """Footnotes: clearly smaller than the body; a marked one ("iv The ...")
+    may be only a little smaller."""
+    if line.bold:
+        return False
+    if line.size <= body_size * 0.85:
+        return True
+    return line.size <= body_size * 0.96 and bool(FOOTNOTE_START_RE.match(line.text))
+
+
+def group_lines(lines: list[Line], body_size: float, page: int) -> list[Block]:
+    groups: list[tuple[BlockKind, list[Line]]] = []
+    for line in lines:
+        kind = line_kind(line, body_size)
+        if groups and continues(groups[-1], line, kind, body_size):
+            groups[-1][1].append(line)
+        else:
+            groups.append((kind, [line]))
+    return [make_block(kind, group, page) for kind, group in groups]
+
+
+def continues(group: tuple[BlockKind, list[Line]], line: Line, kind: BlockKind, body_size: float) -> bool:
+    """Does ``line`` carry on the block ``group`` started?"""
+    gkind, glines = group
+    last = glines[-1]
+    gap = line.top - last.bottom
+    spacing = max(last.size, line.size)
+    if gap > spacing * 0.9 or gap < -spacing:
+        return False
+    if gkind is BlockKind.HEADING:
+        return kind is BlockKind.HEADING and abs(line.size - last.size) < 0.3 and line.bold == last.bold
+    if gkind is BlockKind.FOOTNOTE:
+        return is_small_print(line, body_size) and not FOOTNOTE_START_RE.match(line.text)
+    if kind in (BlockKind.LIST_ITEM, BlockKind.FOOTNOTE):
+        return False
+    if abs(line.size - last.size) > 0.3:
+        return False
+    if kind is BlockKind.HEADING and gkind is not BlockKind.HEADING and line.bold != last.bold:
+        return False
+    # A line printed left of the block's text edge starts a new numbered
+    # paragraph ("26 To rise ...", the number hangs in the margin).
+    first = glines[0]
+    text_edge = min(ln.x0 for ln in glines[1:]) if len(glines) > 1 else first.x0
+    if line.x0 < text_edge - 8 and re.match(r"^\d+\s", line.text):
+        return False
+    return True
+
+
+def make_block(kind: BlockKind, lines: list[Line], page: int) -> Block:
+    bbox = lines[0].bbox
+    for ln in lines[1:]:
+        bbox = bbox.union(ln.bbox)
+    text = join_lines([ln.text for ln in lines])
+    level = None
+    if kind is BlockKind.LIST_ITEM:
+        level = 2 if lines[0].words[0].text in "◦○▫-–" else 1
+        text = BULLET_RE.sub("", text)
+    sizes = [ln.size for ln in lines]
+    return Block(kind, text, page, bbox, statistics.median(sizes), all(ln.bold for ln in lines), level)

@@ -1,0 +1,114 @@
+"""Ruled tables from a page's geometry, whichever engine read it.
+
+    content_to_edges -> merge_edges -> edges_to_intersections
+    -> intersections_to_cells -> cells_to_tables -> grid_to_page_table
+
+pdfplumber's table functions are pure: they take edges from any source, so
+the same grid finding serves every engine.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from operator import itemgetter
+
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+from ..model import BBox, Cell
+from .geometry import PageContent, Word
+from .lines import cell_text
+from .settings import TableSettings
+
+
+@dataclass
+class PageTable:
+    """A table as found on one page, before stitching across pages."""
+
+    page: int
+    bbox: BBox
+    rows: list[list[Cell]]
+    col_edges: list[float]
+
+
+def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str | None, kind: str) -> dict:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top, "orientation": orientation, "object_type": kind}
+
+
+def content_to_edges(content: PageContent) -> list[dict]:
+    """Every straight side of every painted path and rectangle, as pdfplumber
+    edges. Diagonal segments have no orientation and are left out later."""
+    edges = [_edge(s.x0, s.top, s.x1, s.bottom, s.orientation, "line_edge") for s in content.segments]
+    for r in content.rects:
+        edges += [_edge(r.x0, r.top, r.x1, r.top, "h", "rect_edge"),
+                  _edge(r.x0, r.bottom, r.x1, r.bottom, "h", "rect_edge"),
+                  _edge(r.x0, r.top, r.x0, r.bottom, "v", "rect_edge"),
+                  _edge(r.x1, r.top, r.x1, r.bottom, "v", "rect_edge")]
+    return edges
+
+
+def _long_enough(edges: list[dict], min_length: float) -> list[dict]:
+    return [e for e in edges if e["orientation"] in ("h", "v")
+            and e["width" if e["orientation"] == "h" else "height"] >= min_length]
+
+
+def table_edges(content: PageContent, settings: TableSettings) -> list[dict]:
+    edges = _long_enough(content_to_edges(content), settings.edge_min_length_prefilter)
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    merged = merge_edges(vertical + horizontal, settings.snap_tolerance, settings.snap_tolerance,
+                         settings.join_tolerance, settings.join_tolerance)
+    return _long_enough(merged, settings.edge_min_length)
+
+
+def find_grids(content: PageContent, settings: TableSettings) -> list[list[tuple]]:
+    """Each ruled table on the page as its list of cell boxes."""
+    intersections = edges_to_intersections(table_edges(content, settings),
+                                           settings.intersection_tolerance, settings.intersection_tolerance)
+    return cells_to_tables(intersections_to_cells(intersections))
+
+
+def grid_rows(cells: list[tuple]) -> list[list[tuple | None]]:
+    """Cell boxes into rows, one slot per distinct column start (None where a
+    spanning cell covers it), as pdfplumber's ``Table.rows``."""
+    columns = sorted({c[0] for c in cells})
+    rows = []
+    for _, row_cells in itertools.groupby(sorted(cells, key=itemgetter(1, 0)), itemgetter(1)):
+        by_x = {c[0]: c for c in row_cells}
+        rows.append([by_x.get(x) for x in columns])
+    return rows
+
+
+def centre_in(w: Word, box: BBox, slack: float) -> bool:
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    return box.x0 - slack <= cx <= box.x1 + slack and box.top - slack <= cy <= box.bottom + slack
+
+
+def grid_to_page_table(cells: list[tuple], words: list[Word], page: int, settings: TableSettings) -> PageTable:
+    bbox = BBox(min(c[0] for c in cells), min(c[1] for c in cells),
+                max(c[2] for c in cells), max(c[3] for c in cells))
+    slack = settings.cell_slack
+    in_table = [w for w in words if centre_in(w, bbox, slack)]
+    rows: list[list[Cell]] = []
+    col_edges: list[float] = []
+    for r_index, row in enumerate(grid_rows(cells)):
+        boxes = [BBox(*box) if box else None for box in row]
+        row_top = min(b.top for b in boxes if b)
+        row_bottom = max(b.bottom for b in boxes if b)
+        in_row = [w for w in in_table if row_top - slack <= (w.top + w.bottom) / 2 <= row_bottom + slack]
+        out = []
+        for c_index, box in enumerate(boxes):
+            if box is None:
+                out.append(Cell("", r_index, c_index, page, None))
+                continue
+            out.append(Cell(cell_text([w for w in in_row if centre_in(w, box, slack)]), r_index, c_index, page, box))
+            if r_index == 0:
+                col_edges.append(round(box.x0))
+        rows.append(out)
+    return PageTable(page, bbox, rows, col_edges)
+
+
+def find_tables(content: PageContent, words: list[Word], settings: TableSettings) -> list[PageTable]:
+    """The page's tables, top to bottom, with cell text from ``words``."""
+    return [grid_to_page_table(cells, words, content.number, settings)
+            for cells in find_grids(content, settings)]
