@@ -15,7 +15,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
+from acplans import pipeline
 from acplans.extract.dispatch import extract_document
 from acplans.extract.model import Document
 from acplans.extract.reader import read_document
@@ -24,6 +26,12 @@ from acplans.extract.records import Extraction
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx"))
 GOLD_DIR = SAMPLES / "gold"
+
+
+# Up to eight engineers share two cores: a per-example wall-clock deadline
+# would fail properties for the machine's load, not for the code.
+settings.register_profile("shared-machine", deadline=None)
+settings.load_profile("shared-machine")
 
 
 def pytest_addoption(parser):
@@ -87,8 +95,6 @@ def sample_run(tmp_path_factory):
     """``sample_run(names)``: ``acplans.pipeline.run`` over those sample files
     (all of samples/ when none are named) into a fresh folder, once per set of
     names. The run reads through ``read_once``, so the pack is not re-read."""
-    from acplans import pipeline
-
     @cache
     def run(names: tuple[str, ...] = ()):
         out = tmp_path_factory.mktemp("run-" + ("-".join(n.split(".")[0] for n in names) or "samples"))

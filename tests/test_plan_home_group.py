@@ -1,7 +1,6 @@
 """The per-recommendation layout, read from the real Home Group plan (and the
 same plan inside the housing panel pack) and checked against the gold file."""
 import json
-import re
 from pathlib import Path
 
 import pytest
