@@ -19,8 +19,11 @@ demo: setup
 	$(BIN)/acplans run samples/ --out output/
 	$(BIN)/acplans report output/ --html output/report.html
 
+# Extra pytest options, e.g. make test PYTEST_ARGS="--durations=20"
+PYTEST_ARGS ?=
+
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: setup
 	$(BIN)/python tests/benchmark.py

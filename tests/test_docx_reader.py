@@ -21,8 +21,8 @@ PEABODY = SAMPLES / "peabody-action-plan-summary-2010.docx"
 
 
 @pytest.fixture(scope="module")
-def peabody():
-    return read_document(PEABODY)
+def peabody(sample_docs):
+    return sample_docs[PEABODY.name]
 
 
 # -- the real sample ----------------------------------------------------------

@@ -1,16 +1,11 @@
 """The whole run on each sample inspection against its hand-written gold
 answer (samples/gold/). A missing gold file fails the test: it is never
 written by the test."""
-import json
-import re
-from pathlib import Path
-
 import pytest
 
 from acplans.pipeline import run
+from goldtext import norm
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
 CASES = {
     "home-group-pack": ("home-group-2010.json", ["home-group-housing-panel-pack-2010.pdf"]),
     "home-group-report-and-plan": ("home-group-2010.json", ["home-group-inspection-report-2010.pdf",
@@ -20,23 +15,10 @@ CASES = {
 }
 
 
-def load_gold(name: str) -> dict:
-    path = SAMPLES / "gold" / name
-    if not path.exists():
-        pytest.fail(f"gold file {path} is missing: write it by hand from the documents")
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def norm(text) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", str(text or "").lower().replace("’", "'")).strip()
-
-
 @pytest.fixture(scope="module", params=sorted(CASES))
-def case(request, tmp_path_factory):
+def case(request, gold, sample_run):
     gold_name, files = CASES[request.param]
-    out = tmp_path_factory.mktemp(request.param)
-    result = run([SAMPLES / f for f in files], out)
-    return load_gold(gold_name), result.tables
+    return gold[gold_name], sample_run(files).tables
 
 
 def test_recommendations_match_gold(case):

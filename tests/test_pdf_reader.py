@@ -10,13 +10,13 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 @pytest.fixture(scope="module")
-def plan():
-    return read_document(SAMPLES / "home-group-action-plan-2010.pdf")
+def plan(sample_docs):
+    return sample_docs["home-group-action-plan-2010.pdf"]
 
 
 @pytest.fixture(scope="module")
-def pack():
-    return read_document(SAMPLES / "home-group-housing-panel-pack-2010.pdf")
+def pack(sample_docs):
+    return sample_docs["home-group-housing-panel-pack-2010.pdf"]
 
 
 def entry_table(doc, ref_line: str):
@@ -79,9 +79,9 @@ def test_footnote_marks_are_removed_and_footnotes_kept_apart(pack):
     assert any(b.text.startswith("The Disability Discrimination Acts (DDA) 1995 and 2005") for b in footnotes)
 
 
-def test_peabody_docx_and_pdf_give_the_same_tables():
-    docx = read_document(SAMPLES / "peabody-action-plan-summary-2010.docx")
-    pdf = read_document(SAMPLES / "peabody-action-plan-summary-2010.pdf")
+def test_peabody_docx_and_pdf_give_the_same_tables(sample_docs):
+    docx = sample_docs["peabody-action-plan-summary-2010.docx"]
+    pdf = sample_docs["peabody-action-plan-summary-2010.pdf"]
     docx_tables = [b.table for b in docx.tables()]
     pdf_tables = [b.table for b in pdf.tables()]
     assert len(docx_tables) == len(pdf_tables) == 13
@@ -91,8 +91,8 @@ def test_peabody_docx_and_pdf_give_the_same_tables():
     assert [len(t.rows) for t in pdf_tables] == [len(t.rows) for t in docx_tables]
 
 
-def test_a_row_cut_by_the_page_break_is_joined():
-    pdf = read_document(SAMPLES / "peabody-action-plan-summary-2010.pdf")
+def test_a_row_cut_by_the_page_break_is_joined(sample_docs):
+    pdf = sample_docs["peabody-action-plan-summary-2010.pdf"]
     table = pdf.tables()[-1].table
     assert table.pages == [5, 6]
     assert len(table.rows) == 5

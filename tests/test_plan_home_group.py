@@ -1,13 +1,11 @@
 """The per-recommendation layout, read from the real Home Group plan (and the
 same plan inside the housing panel pack) and checked against the gold file."""
 import json
-import re
 from pathlib import Path
 
 import pytest
 
 from acplans.extract.plan import extract_plan
-from acplans.extract.reader import read_document
 from acplans.extract.records import DocKind, DocumentPart
 from acplans.normalize.refs import canonical_ref
 from goldtext import TEXT_MATCH, norm, similar
@@ -36,14 +34,14 @@ def unmatched_gold_actions(extraction, gold_actions):
 
 
 @pytest.fixture(scope="module")
-def plan():
-    doc = read_document(SAMPLES / "home-group-action-plan-2010.pdf")
+def plan(sample_docs):
+    doc = sample_docs["home-group-action-plan-2010.pdf"]
     return extract_plan(doc, DocumentPart(DocKind.ACTION_PLAN, 1, doc.page_count), 0)
 
 
 @pytest.fixture(scope="module")
-def pack_plan():
-    doc = read_document(SAMPLES / "home-group-housing-panel-pack-2010.pdf")
+def pack_plan(sample_docs):
+    doc = sample_docs["home-group-housing-panel-pack-2010.pdf"]
     return extract_plan(doc, DocumentPart(DocKind.ACTION_PLAN, 24, 60), 1)
 
 

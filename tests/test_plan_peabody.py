@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from acplans.extract.plan import extract_plan, split_status_line
-from acplans.extract.reader import read_document
 from acplans.extract.records import DocKind, DocumentPart
 from acplans.normalize.refs import canonical_ref
 from goldtext import norm, similar
@@ -17,16 +16,15 @@ GOLD = json.loads((SAMPLES / "gold" / "peabody-2010.json").read_text())
 
 
 
-def extract(name):
-    doc = read_document(SAMPLES / name)
+def extract(doc):
     part = DocumentPart(DocKind.ACTION_PLAN, 1 if doc.pages else None, doc.page_count or None)
     return extract_plan(doc, part, 0)
 
 
 @pytest.fixture(scope="module", params=["peabody-action-plan-summary-2010.docx",
                                         "peabody-action-plan-summary-2010.pdf"])
-def plan(request):
-    return extract(request.param)
+def plan(request, sample_docs):
+    return extract(sample_docs[request.param])
 
 
 def test_thirteen_responses_as_gold(plan):
@@ -49,8 +47,9 @@ def test_twenty_two_actions_with_gold_due_texts(plan):
         assert norm(a.due_text) == norm(g["due_text"]), g["text"]
 
 
-def test_docx_and_pdf_agree():
-    docx, pdf = extract("peabody-action-plan-summary-2010.docx"), extract("peabody-action-plan-summary-2010.pdf")
+def test_docx_and_pdf_agree(sample_docs):
+    docx = extract(sample_docs["peabody-action-plan-summary-2010.docx"])
+    pdf = extract(sample_docs["peabody-action-plan-summary-2010.pdf"])
     pairs = [(a, b) for r, s in zip(docx.responses, pdf.responses) for a, b in zip(r.actions, s.actions)]
     assert len(pairs) == 22
     for a, b in pairs:

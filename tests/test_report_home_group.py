@@ -4,13 +4,10 @@ the title-page metadata, and the cover report's own counts."""
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from acplans.extract.dispatch import extract_document
-from acplans.extract.reader import read_document
 from acplans.extract.records import CountClaim, DocKind
 from acplans.extract.report import (blocks_to_recommendation_groups, extract_report,
                                     find_recommendation_section, part_blocks)
@@ -36,20 +33,15 @@ TABLE_2 = [
 ]
 
 
-# Reading the PDFs is the slow part and no test here changes a document.
-_read = cache(read_document)
-
-
-def _report_extraction(path: Path):
-    doc = _read(path)
+def _report_extraction(doc):
     parts = split_document(doc)
     index = next(i for i, p in enumerate(parts) if p.kind is DocKind.INSPECTION_REPORT)
     return doc, parts[index], extract_report(doc, parts[index], index)
 
 
 @pytest.fixture(scope="module", params=[REPORT, PACK], ids=["standalone", "pack"])
-def report(request):
-    return _report_extraction(request.param)
+def report(request, sample_docs):
+    return _report_extraction(sample_docs[request.param.name])
 
 
 def _row(r):
@@ -94,8 +86,8 @@ def test_bullets_run_on_over_the_page_break(report):
     assert by_ref["R6.4"].source.page == first_page + 2
 
 
-def test_intermediate_steps_can_be_inspected():
-    doc, part, _ = _report_extraction(REPORT)
+def test_intermediate_steps_can_be_inspected(sample_docs):
+    doc, part, _ = _report_extraction(sample_docs[REPORT.name])
     section = find_recommendation_section(part_blocks(doc, part))
     assert section[0].text.startswith("26 To rise to the challenge")
     groups = blocks_to_recommendation_groups(section)
@@ -124,8 +116,8 @@ def test_metadata(report):
                           "resident involvement (Tenant involvement and empowerment standard)"]
 
 
-def test_pack_cover_report_counts_and_names():
-    extractions = extract_document(_read(PACK))
+def test_pack_cover_report_counts_and_names(sample_extractions):
+    extractions = sample_extractions[PACK.name]
     assert [e.part.kind for e in extractions] == [
         DocKind.COVER_REPORT, DocKind.INSPECTION_REPORT, DocKind.ACTION_PLAN]
     cover = extractions[0]

@@ -3,6 +3,7 @@ with its running footers taken away, and page-less text holding three
 documents."""
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,8 @@ def _kinds_and_pages(parts):
     return [(p.kind, p.page_start, p.page_end) for p in parts]
 
 
-def test_pack_splits_into_cover_report_and_plan():
-    doc = read_document(PACK)
+def test_pack_splits_into_cover_report_and_plan(sample_docs):
+    doc = sample_docs[PACK.name]
     parts = split_document(doc)
     assert _kinds_and_pages(parts) == PACK_PARTS
     # Block ranges follow the pages and cover every block once.
@@ -45,8 +46,8 @@ def test_pack_splits_into_cover_report_and_plan():
                                         "Short Notice Inspection Action Plan"]
 
 
-def test_pack_splits_the_same_without_running_footers():
-    doc = read_document(PACK)
+def test_pack_splits_the_same_without_running_footers(sample_docs):
+    doc = copy.deepcopy(sample_docs[PACK.name])
     doc.furniture = []
     for page in doc.pages:
         page.running_header, page.running_footer = [], []
@@ -59,8 +60,8 @@ def test_pack_splits_the_same_without_running_footers():
     ("peabody-action-plan-summary-2010.pdf", DocKind.ACTION_PLAN, (1, 6)),
     ("peabody-action-plan-summary-2010.docx", DocKind.ACTION_PLAN, (None, None)),
 ])
-def test_single_document_files_are_one_part(name, kind, pages):
-    doc = read_document(SAMPLES / name)
+def test_single_document_files_are_one_part(name, kind, pages, sample_docs):
+    doc = sample_docs[name]
     parts = split_document(doc)
     assert _kinds_and_pages(parts) == [(kind, *pages)]
     assert (parts[0].first_block, parts[0].last_block) == (0, len(doc.blocks) - 1)
