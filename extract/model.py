@@ -135,7 +135,7 @@ class Page:
 @dataclass
 class Document:
     source_path: str
-    file_type: str  # "pdf" | "docx" | "text"
+    file_type: str  # an InputFormat value (extract.formats)
     sha256: str
     pages: list[Page] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
