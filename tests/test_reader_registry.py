@@ -1,16 +1,19 @@
 """The reader registry: formats are declared once in ``extract.formats`` and
-sniffing, dispatch and the documents table all follow it."""
+sniffing, dispatch, the documents table and folder walks all follow it."""
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from acplans.cli import main
 from acplans.extract import formats
-from acplans.extract.formats import BACKENDS, Backend, InputFormat
+from acplans.extract.formats import BACKENDS, Backend, InputFormat, document_suffixes
 from acplans.extract.model import UnreadableDocument
 from acplans.extract.reader import read_document, sniff_format
+from acplans.pipeline import collect_inputs
 from acplans.schemas.tables import columns
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -46,6 +49,7 @@ def test_a_new_zip_format_is_sniffed_from_its_registry_line_alone(tmp_path, monk
     odt = Backend("odt", "OpenDocument", (".odt",), "odt_reader:read_odt", zip_member="content.xml")
     monkeypatch.setattr(formats, "BACKENDS", BACKENDS + (odt,))
     assert sniff_format(path) == "odt"
+    assert ".odt" in document_suffixes()
 
 
 def test_reading_a_text_file_imports_no_pdf_or_word_library(tmp_path):
@@ -57,3 +61,52 @@ def test_reading_a_text_file_imports_no_pdf_or_word_library(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    root = tmp_path / "inputs"
+    (root / "sub" / ".git").mkdir(parents=True)
+    (root / "sub" / ".git" / "HEAD").write_text("ref: main")
+    (root / "sub" / "plan.DOCX").write_bytes((SAMPLES / "peabody-action-plan-summary-2010.docx").read_bytes())
+    (root / "notes.odt").write_bytes(b"PK\x03\x04")
+    (root / "README").write_text("read me")
+    (root / ".DS_Store").write_bytes(b"\x00")
+    return root
+
+
+def test_folder_walk_names_every_file_it_leaves_out(folder):
+    inputs = collect_inputs([folder])
+    assert inputs.files == [(folder / "sub" / "plan.DOCX").resolve()]
+    assert {(s.path.relative_to(folder).as_posix(), s.reason) for s in inputs.skipped} == {
+        (".DS_Store", "hidden file"),
+        ("README", "no reader for files without a suffix"),
+        ("notes.odt", "no reader for .odt"),
+        ("sub/.git", "hidden folder"),
+    }
+
+
+def test_a_file_named_directly_is_read_whatever_its_suffix(folder):
+    inputs = collect_inputs([folder / "notes.odt"])
+    assert inputs.files == [folder / "notes.odt"] and inputs.skipped == []
+
+
+def test_run_summary_counts_skipped_files_and_verbose_names_them(folder, tmp_path):
+    quiet = CliRunner().invoke(main, ["run", str(folder), "--out", str(tmp_path / "a")])
+    assert quiet.exit_code == 0, quiet.output
+    assert "1 of 1 files read" in quiet.stderr
+    assert "4 files in folders skipped (--verbose names them)" in quiet.stderr
+    assert "notes.odt" not in quiet.stderr
+    loud = CliRunner().invoke(main, ["run", str(folder), "--out", str(tmp_path / "b"), "--verbose"])
+    assert loud.exit_code == 0, loud.output
+    assert f"skipped: {folder / 'notes.odt'} (no reader for .odt)" in loud.stderr.splitlines()
+    assert f"skipped: {folder / 'sub' / '.git'} (hidden folder)" in loud.stderr.splitlines()
+    assert "4 files in folders skipped\n" in loud.stderr
+
+
+def test_a_folder_with_nothing_readable_says_what_it_skipped(tmp_path):
+    (tmp_path / "data.csv").write_text("a,b\n")
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "1 file in folders skipped" in result.output
+    assert "Traceback" not in result.output
