@@ -45,7 +45,8 @@ def sniff_format(path: Path) -> str:
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path).format
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnreadableDocument(path, "legacy Word/Excel (OLE) file: save it as .docx or PDF and try again")
+        current = " or ".join(b.suffixes[0] for b in formats.BACKENDS if not b.plain_text)
+        raise UnreadableDocument(path, f"legacy Office (OLE) file: save it as {current} and try again")
     if _looks_like_text(head):
         return next(b.format for b in formats.BACKENDS if b.plain_text)
     raise UnreadableDocument(path, f"not a {formats.labels()} file (unrecognised content)")

@@ -110,3 +110,12 @@ def test_a_folder_with_nothing_readable_says_what_it_skipped(tmp_path):
     assert result.exit_code == 2
     assert "1 file in folders skipped" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_legacy_office_file_is_told_which_formats_to_save_as(tmp_path):
+    path = tmp_path / "plan.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    with pytest.raises(UnreadableDocument) as caught:
+        read_document(path)
+    assert "legacy Office (OLE) file" in caught.value.reason
+    assert all(f"{b.suffixes[0]}" in caught.value.reason for b in BACKENDS if not b.plain_text)
