@@ -51,6 +51,7 @@ class Backend:
 BACKENDS: tuple[Backend, ...] = (
     Backend("pdf", "PDF", (".pdf",), "pdf_reader:read_pdf", magic=b"%PDF-"),
     Backend("docx", "Word", (".docx",), "docx_reader:read_docx", zip_member="word/document.xml"),
+    Backend("xlsx", "Excel", (".xlsx", ".xlsm"), "xlsx_reader:read_xlsx", zip_member="xl/workbook.xml"),
     Backend("text", "text", (".txt", ".md", ".markdown", ".text"), "text_reader:read_text", plain_text=True),
 )
 
