@@ -28,6 +28,9 @@ documents, so it prints day/month/year. Formulas give their cached value.
 A solid background colour is kept on the cell as ``fill`` ("#RRGGBB");
 theme colours, which need the workbook theme resolved, stay ``None``.
 
+Print headers and footers (the page furniture of a printed sheet) go to
+``Document.furniture``, codes such as ``&P`` removed.
+
 No pages: ``page=None``, ``bbox=None``. Every cell's ``locator`` is its
 spreadsheet address, ``Plan!B7`` (``'Action plan'!B7`` when the sheet name
 needs quoting), and a TABLE block's locator is its range, ``Plan!A3:F40``.
@@ -62,6 +65,7 @@ _BAD_PACKAGE = (InvalidFileException, zipfile.BadZipFile, zlib.error, XMLSyntaxE
                 KeyError, ValueError, TypeError, IndexError, AttributeError, EOFError, OSError)
 
 _DATE_TOKEN = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.|y+|m+|d+|h+|s+|am/pm|a/p|.', re.I)
+_PRINT_CODE = re.compile(r'&&|&"[^"]*"|&\d+|&[A-Za-z]')
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -80,11 +84,17 @@ def read_xlsx(path: Path, sha256: str) -> Document:
             path, f"not a readable Excel workbook ({type(exc).__name__}: {exc})") from exc
     doc = Document(source_path=str(path), file_type="xlsx", sha256=sha256)
     default_size = _default_font_size(workbook)
+    printed: set[tuple[BlockKind, str]] = set()
     for sheet in workbook.worksheets:
         if sheet.sheet_state != "visible":
             doc.warnings.append(f"hidden sheet {sheet.title!r} not read")
             continue
         doc.blocks += _SheetReader(path, sheet, default_size).blocks()
+        # Sheets of one plan usually share their footer: keep it once.
+        for block in print_furniture(sheet):
+            if (block.kind, block.text) not in printed:
+                printed.add((block.kind, block.text))
+                doc.furniture.append(block)
     if not doc.blocks:
         raise UnreadableDocument(path, "workbook holds no text in any visible sheet")
     return doc
@@ -105,6 +115,22 @@ def _check_size(path: Path) -> None:
 def _default_font_size(workbook) -> float:
     fonts = getattr(workbook, "_fonts", None)
     return float(fonts[0].sz) if fonts and fonts[0].sz else 11.0
+
+
+def print_furniture(sheet) -> list[Block]:
+    """The headers and footers Excel prints on every page, with their codes
+    (page number, file name, font) taken out."""
+    parts = (("oddHeader", BlockKind.RUNNING_HEADER), ("evenHeader", BlockKind.RUNNING_HEADER),
+             ("firstHeader", BlockKind.RUNNING_HEADER), ("oddFooter", BlockKind.RUNNING_FOOTER),
+             ("evenFooter", BlockKind.RUNNING_FOOTER), ("firstFooter", BlockKind.RUNNING_FOOTER))
+    blocks = []
+    for name, kind in parts:
+        for position in ("left", "center", "right"):
+            raw = getattr(getattr(sheet, name), position).text or ""
+            text = " ".join(_PRINT_CODE.sub(lambda m: "&" if m[0] == "&&" else " ", raw).split())
+            if text:
+                blocks.append(Block(kind=kind, text=text, locator=f"{sheet_ref(sheet.title)}!{name}/{position}"))
+    return blocks
 
 
 def sheet_ref(title: str) -> str:

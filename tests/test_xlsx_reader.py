@@ -266,3 +266,23 @@ def test_a_ref_column_plan_with_merged_refs_and_date_cells(tmp_path):
         ("R1", 1, "Collect profile data", "Mar-11", date(2011, 3, 31), "month", "Head of Customer Services"),
         ("R1", 2, "Publish service standards", "Jun-11", date(2011, 6, 30), "month", "Head of Customer Services"),
         ("R2", 1, "Benchmark repair costs", "30/09/2011", date(2011, 9, 30), "day", "Director of Property")]
+
+
+def test_print_footers_are_furniture_and_name_the_landlord(tmp_path):
+    workbook = openpyxl.Workbook()
+    for title in ("Part 1", "Part 2"):
+        sheet = workbook.create_sheet(title)
+        sheet.oddFooter.center.text = "XYZ Housing | Inspection action plan && progress - page &P of &N"
+        sheet.oddHeader.right.text = '&"Arial,Bold"&12Draft'
+        sheet.append(["Ref", "Recommendation", "Action", "Target date"])
+        sheet.append([f"R{title[-1]}", "Improve repairs", "Review the contract", "March 2011"])
+    workbook.remove(workbook["Sheet"])
+    path = save(workbook, tmp_path / "footed.xlsx")
+    doc = read_document(path)
+    assert [(b.kind, b.text, b.locator) for b in doc.furniture] == [
+        (BlockKind.RUNNING_HEADER, "Draft", "'Part 1'!oddHeader/right"),
+        (BlockKind.RUNNING_FOOTER, "XYZ Housing | Inspection action plan & progress - page of",
+         "'Part 1'!oddFooter/center")]
+    assert all(b.kind is not BlockKind.RUNNING_FOOTER for b in doc.blocks)
+    (plan,) = process_file(path).documents
+    assert (plan.document.doc_kind, plan.document.landlord) == ("action_plan", "XYZ Housing")
