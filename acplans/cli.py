@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .extract.formats import labels
 from .extract.model import UnreadableDocument
 from .extract.reader import read_document
 from .inspect_view import document_to_dict, summarise
@@ -66,7 +67,8 @@ def silent_option(fn):
 @click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the Parquet tables (written atomically).")
 @silent_option
-def run(inputs: tuple[str, ...], out_dir: str, silent: bool) -> None:
+@click.option("--verbose", is_flag=True, help="Name every file a folder walk skipped, and why.")
+def run(inputs: tuple[str, ...], out_dir: str, silent: bool, verbose: bool) -> None:
     """Extract and check every report and action plan in INPUTS (files or
     folders, searched recursively) and write one Parquet file per table to
     --out. A file that cannot be read is reported on one line and the batch
@@ -79,9 +81,14 @@ def run(inputs: tuple[str, ...], out_dir: str, silent: bool) -> None:
     from .pipeline import collect_inputs, run as run_pipeline
     from .schemas.tables import ValidationError
 
-    files = collect_inputs(inputs)
+    collected = collect_inputs(inputs)
+    files = collected.files
+    if verbose:
+        for skip in collected.skipped:
+            click.echo(f"skipped: {skip.path} ({skip.reason})", err=True)
     if not files:
-        raise click.UsageError("no PDF, DOCX or text files found in the inputs")
+        raise click.UsageError(f"no {labels()} files found in the inputs"
+                               f"{skipped_note(len(collected.skipped), verbose)}")
 
     def report(result) -> None:
         if result.status == "error":
@@ -103,11 +110,19 @@ def run(inputs: tuple[str, ...], out_dir: str, silent: bool) -> None:
         t = outcome.tables
         click.echo(f"{len(files) - len(outcome.failed)} of {len(files)} files read; "
                    f"{len(t['recommendations'])} recommendations, {len(t['responses'])} responses, "
-                   f"{len(t['actions'])} actions, {len(t['findings'])} findings -> {out_dir}", err=True)
+                   f"{len(t['actions'])} actions, {len(t['findings'])} findings -> {out_dir}"
+                   f"{skipped_note(len(collected.skipped), verbose)}", err=True)
     for message in outcome.errors:
         click.secho(f"error: {message}", fg="red", err=True)
     if outcome.failed or outcome.errors:
         sys.exit(1)
+
+
+def skipped_note(count: int, verbose: bool) -> str:
+    if not count:
+        return ""
+    files = "file" if count == 1 else "files"
+    return f"; {count} {files} in folders skipped" + ("" if verbose else " (--verbose names them)")
 
 
 def output_dir_argument(fn):

@@ -10,6 +10,7 @@ A file that cannot be read becomes a ``documents`` row with status
 from __future__ import annotations
 
 import logging
+import os
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from acplans.compare import compare_all
 from acplans.compare.checks import CountClaimInput
 from acplans.compare.pairing import group_inspections
 from acplans.extract.dispatch import extract_document
+from acplans.extract.formats import document_suffixes
 from acplans.extract.model import UnreadableDocument
 from acplans.extract.reader import file_sha256, read_document
 from acplans.extract.records import DocKind, Extraction
@@ -31,11 +33,6 @@ from acplans.schemas.rows import DocumentRow
 from acplans.schemas.tables import write_tables
 
 log = logging.getLogger(__name__)
-
-# Files a folder walk picks up; a file named on the command line is read
-# whatever its name, because formats are told apart by content.
-DOCUMENT_SUFFIXES = {".pdf", ".docx", ".txt", ".md"}
-
 
 @dataclass
 class FileResult:
@@ -60,22 +57,63 @@ class RunResult:
         return [f for f in self.files if f.status == "error"]
 
 
-def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, and document files found in folders (recursively,
-    hidden files skipped), in a stable order without duplicates."""
+@dataclass
+class Skipped:
+    path: Path
+    reason: str
+
+
+@dataclass
+class Inputs:
+    files: list[Path]
+    # What a folder walk left out, so a run can say so instead of dropping
+    # files silently.
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def collect_inputs(paths: Iterable[str | Path]) -> Inputs:
+    """Files named directly, and document files found in folders (recursively),
+    in a stable order without duplicates. A file named on the command line is
+    read whatever its name, as formats are told apart by content; in folders,
+    only suffixes some reader takes are read, and hidden files and folders are
+    left alone. Everything left out is listed in ``skipped``."""
     found: list[Path] = []
+    skipped: list[Skipped] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*")
-                            if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files, left_out = walk_folder(path)
+            found += files
+            skipped += left_out
         else:
             found.append(path)
     unique: dict[Path, None] = {}
     for p in found:
         unique.setdefault(p.resolve(), None)
-    return [Path(p) for p in unique]
+    return Inputs([Path(p) for p in unique], skipped)
+
+
+def walk_folder(root: Path) -> tuple[list[Path], list[Skipped]]:
+    suffixes = document_suffixes()
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    for folder, subfolders, names in os.walk(root):
+        here = Path(folder)
+        # A hidden folder (.git, .venv) counts once, not once per file inside.
+        for name in [d for d in subfolders if d.startswith(".")]:
+            skipped.append(Skipped(here / name, "hidden folder"))
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in names:
+            path = here / name
+            if name.startswith("."):
+                skipped.append(Skipped(path, "hidden file"))
+            elif path.suffix.lower() not in suffixes:
+                skipped.append(Skipped(path, f"no reader for {path.suffix or 'files without a suffix'}"))
+            elif path.is_file():
+                files.append(path)
+            else:
+                skipped.append(Skipped(path, "not a regular file"))
+    return sorted(files), sorted(skipped, key=lambda s: s.path)
 
 
 def process_file(path: Path) -> FileResult:
@@ -161,7 +199,7 @@ def assemble(results: list[FileResult], errors: list[str] | None = None) -> dict
 def run(paths: Iterable[str | Path], out_dir: Path, *,
         on_file: Callable[[FileResult], None] | None = None,
         files: list[Path] | None = None) -> RunResult:
-    files = files if files is not None else collect_inputs(paths)
+    files = files if files is not None else collect_inputs(paths).files
     results = []
     for path in files:
         result = process_file(path)

@@ -7,7 +7,8 @@ rows of cells; a table that runs over a page break is one ``Table``.
 Coordinates: PDF bounding boxes are in PDF points with the origin at the
 top-left corner of the page (``COORD_ORIGIN``), x growing right and y growing
 down, as pdfplumber reports them. DOCX and text have no geometry: their items
-carry ``bbox=None`` and a ``locator`` naming the paragraph/table/row/cell.
+carry ``bbox=None`` and a ``locator`` naming the paragraph/table/row/cell;
+formats addressed by sheet and cell use the spreadsheet's own ``Sheet!A1``.
 """
 from __future__ import annotations
 
@@ -64,7 +65,9 @@ class BBox:
 @dataclass
 class Cell:
     """One table cell. ``text`` keeps paragraph breaks as ``\\n``; an empty
-    cell is ``""`` and keeps its column position."""
+    cell is ``""`` and keeps its column position. ``fill`` is the cell's
+    background colour as ``#RRGGBB`` where the format records one
+    (spreadsheets colour status cells red/amber/green), else ``None``."""
 
     text: str
     row: int
@@ -72,6 +75,7 @@ class Cell:
     page: int | None = None
     bbox: BBox | None = None
     locator: str = ""
+    fill: str | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -135,7 +139,7 @@ class Page:
 @dataclass
 class Document:
     source_path: str
-    file_type: str  # "pdf" | "docx" | "text"
+    file_type: str  # an InputFormat value (extract.formats)
     sha256: str
     pages: list[Page] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)

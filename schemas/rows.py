@@ -13,6 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+# The reader registry declares the formats; it imports only the standard
+# library, so this leaf package still pulls in no reader.
+from acplans.extract.formats import InputFormat
+
 SCHEMA_VERSION = "1.0.0"
 
 # Shared by several enumerated columns, so the columns cannot drift apart.
@@ -45,8 +49,9 @@ class DocumentRow:
                       unique=True)
     source_path: str = col("Path of the file as given to `acplans run`.")
     source_name: str = col("File name.")
-    file_type: str | None = col("pdf, docx or text; null when the file could not be identified.",
-                               allowed=("pdf", "docx", "text"))
+    file_type: str | None = col(f"Input format the file was read as: {', '.join(InputFormat)}; "
+                                "null when the file could not be identified.",
+                               allowed=tuple(f.value for f in InputFormat))
     part: int = col("0-based index of the document inside its file (a committee pack holds several).", 0)
     doc_kind: str | None = col("cover_report, inspection_report, action_plan or other.",
                               allowed=("cover_report", "inspection_report", "action_plan", "other"))

@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from acplans.cli import main
+from acplans.extract.formats import labels
 
 SAMPLES = __import__("pathlib").Path(__file__).resolve().parents[1] / "samples"
 
@@ -37,7 +38,7 @@ def test_run_reports_bad_files_on_one_line_and_keeps_going(tmp_path):
     assert len(errors) == 3
     assert any("empty.pdf" in e and "empty" in e for e in errors)
     assert any("truncated.pdf" in e for e in errors)
-    assert any("image.docx" in e and "not a PDF, DOCX or text" in e for e in errors)
+    assert any("image.docx" in e and f"not a {labels()} file" in e for e in errors)
     assert "Traceback" not in result.output
     documents = pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()
     by_name = {d["source_name"]: d for d in documents}

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from acplans.extract.formats import InputFormat
 from acplans.schemas import tables
 from acplans.schemas.dictionary import EXAMPLE_SQL, render_markdown
 from acplans.schemas.rows import (
@@ -254,7 +255,8 @@ def test_dates_beyond_python_range_are_reported_not_crashed_on():
 
 
 ENUMERATIONS = {
-    ("documents", "file_type"): ("pdf", "docx", "text"),
+    # The reader registry declares the input formats; the column follows it.
+    ("documents", "file_type"): tuple(f.value for f in InputFormat),
     ("documents", "doc_kind"): ("cover_report", "inspection_report", "action_plan", "other"),
     ("documents", "status"): ("ok", "error"),
     ("recommendations", "level"): ("headline", "bullet"),
