@@ -10,7 +10,7 @@ from datetime import date
 
 from acplans.schemas.rows import ActionRow, FindingRow, RecommendationRow, ResponseRow
 
-from .scope import InspectionScope, long_date, quote
+from .scope import BASE_SEVERITY, InspectionScope, long_date, quote
 from .text import same_words
 
 EARLIEST_PLAUSIBLE = date(1990, 1, 1)
@@ -262,7 +262,7 @@ def find_count_mismatches(scope: InspectionScope, claims: list[CountClaimInput])
         where = f"{doc.source_name} p.{claim.page}" if claim.page is not None else doc.source_name
         findings.append(FindingRow(
             inspection_id=scope.inspection.inspection_id, doc_id=claim.doc_id, kind="count_mismatch",
-            severity="low", ref=None,
+            severity=BASE_SEVERITY["count_mismatch"], ref=None,
             message=(f"The {claimant} ({where}) says {quote(claim.text)}, but the {holder} "
                      f"({holder_doc.source_name if holder_doc else holder}) holds {actual} "
                      f"{_COUNTED_AS[claim.what]}."),

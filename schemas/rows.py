@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .findings import KIND_NAMES, SEVERITIES
+
 SCHEMA_VERSION = "1.0.0"
 
 # Shared by several enumerated columns, so the columns cannot drift apart.
@@ -196,13 +198,9 @@ class FindingRow:
 
     inspection_id: str | None = col("Inspection the finding belongs to.")
     doc_id: str | None = col("Document the finding is about.")
-    kind: str = col("missing_response, orphan_response, target_date_mismatch, action_after_deadline, "
-                    "no_owner, no_due_date, date_anomaly, wording_diverges or count_mismatch.", "",
-                    allowed=("missing_response", "orphan_response", "target_date_mismatch",
-                             "action_after_deadline", "no_owner", "no_due_date", "date_anomaly",
-                             "wording_diverges", "count_mismatch"))
-    severity: str = col("high, medium or low (rules in docs/findings.md).", "low",
-                        allowed=HIGH_MEDIUM_LOW)
+    kind: str = col(", ".join(KIND_NAMES[:-1]) + f" or {KIND_NAMES[-1]} (defined in schemas/findings.py).",
+                    "", allowed=KIND_NAMES)
+    severity: str = col("high, medium or low (rules in docs/findings.md).", "low", allowed=SEVERITIES)
     ref: str | None = col("Canonical ref concerned.")
     rec_id: str | None = col("Recommendation concerned.")
     response_id: str | None = col("Response concerned.")
