@@ -109,6 +109,8 @@ class OutputTables:
     inspections: pd.DataFrame
     matches: pd.DataFrame
     findings: pd.DataFrame
+    coverage: pd.DataFrame
+    action_checks: pd.DataFrame
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
         return [(f.name, getattr(self, f.name)) for f in fields(self)]

@@ -20,9 +20,11 @@ INTRO = """\
 # Findings: how a plan is checked against its report
 
 `acplans.compare.compare_all` turns the documents, recommendations, responses
-and actions tables into three more: `inspections`, `matches` and `findings`.
-This page sets out the rules it follows, so that an officer reading a finding
-knows why it was raised and why something else was not.
+and actions tables into five more: `inspections`, `matches`, `findings`,
+`coverage` and `action_checks`. This page sets out the rules it follows, so
+that an officer reading a finding knows why it was raised and why something
+else was not. The report and `acplans check` only show these tables; they
+decide nothing themselves.
 """
 PAIRING_AND_MATCHING = """\
 ## 1. Which documents belong together (`inspections`)
@@ -124,6 +126,24 @@ undone or late; **medium** when the plan is weaker or harder to hold to
 account but nothing is yet shown to be missed; **low** when only a document's
 bookkeeping is wrong.
 """
+COVERAGE = """\
+Two more tables give the comparator's verdicts that are not problems, so
+that every view shows the same figures:
+
+- `coverage` has one row per recommendation. A **point** is what a plan must
+  answer: a bullet, or a headline without bullets. A point is answered by an
+  entry of its own (`own_entry`, matched by ref or by wording), or through
+  the entry for its headline (`headline`). A headline with bullets is
+  answered through its points (`points`) when every bullet is answered. The
+  row also counts the late and undated actions under the entries that answer
+  it, and the findings about it. The officers' report, the workbook and
+  `acplans check` count coverage over points from this table.
+- `action_checks` has one row per action: the deadline that binds it, its
+  earliest date, and whether it is **late**, by the rule of
+  `action_after_deadline` (an action that only overlaps the deadline is not
+  late), or **undated** (it names no date at all; completed actions count
+  here, but `no_due_date` is raised only for those not completed).
+"""
 GOLD = """\
 `tests/test_compare.py` rebuilds the rows of `samples/gold/home-group-2010.json`
 (35 recommendations, 29 responses, 129 actions, inspection 26–30 April 2010,
@@ -155,7 +175,7 @@ def render_markdown() -> str:
            COUNTS_AND_WORDING, "### Example messages", ""]
     out += [f"- `{k.kind}`: {k.example}" for k in FINDING_KINDS]
     out += ["", "## 4. Severity", "", SEVERITY_RULE, *_severity_table(), "",
-            "## 5. Agreement with the gold answers", "", GOLD]
+            "## 5. Coverage and lateness", "", COVERAGE, "## 6. Agreement with the gold answers", "", GOLD]
     return "\n".join(out)
 
 

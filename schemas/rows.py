@@ -210,6 +210,54 @@ class FindingRow:
     page: int | None = col("Provenance: page of the item concerned.")
 
 
+@dataclass
+class CoverageRow:
+    """One row per recommendation of an inspection: whether and how the plan answers it, as the
+    comparator judges it (rules in docs/findings.md)."""
+
+    inspection_id: str = col("Inspection.")
+    rec_id: str = col("Recommendation.")
+    ref: str = col("Canonical ref of the recommendation.")
+    is_point: bool = col("True for what a plan must answer: a bullet, or a headline without bullets. "
+                         "Coverage is counted over points.", True)
+    answered: bool = col("True when the plan answers it (see answered_by).", False)
+    answered_by: str | None = col("own_entry (an entry matched by ref or wording), headline (the entry "
+                                  "for its headline covers this bullet) or points (a headline whose every "
+                                  "bullet is answered); null when unanswered.",
+                                  allowed=("own_entry", "headline", "points"))
+    response_ids: list[str] = col("Responses that answer it, its own or its headline's.",
+                                  default_factory=list)
+    bullets: int = col("Number of bullets under a headline; 0 for a bullet.", 0)
+    bullets_answered: int = col("How many of those bullets are answered.", 0)
+    late_actions: int = col("Actions under those responses that are late (see action_checks.late).", 0)
+    undated_actions: int = col("Actions under those responses that name no date (action_checks.undated).", 0)
+    findings: int = col("Findings about the recommendation, its own entries or their actions; those about "
+                        "a headline's entry count on the headline.", 0)
+    source_path: str = col("Provenance: file of the recommendation.", "")
+    page: int | None = col("Provenance: page of the recommendation.")
+
+
+@dataclass
+class ActionCheckRow:
+    """One row per action of an inspection's plan: the comparator's verdict on its timing."""
+
+    inspection_id: str = col("Inspection.")
+    action_id: str = col("Action.")
+    response_id: str = col("Entry the action belongs to.")
+    ref: str = col("Canonical ref of that entry.")
+    rec_id: str | None = col("Recommendation whose deadline binds the action: the earliest dated one its "
+                             "entry answers; null when none has a dated deadline.")
+    deadline: date | None = col("That recommendation's deadline.")
+    earliest_due: date | None = col("Earliest date the action could be done: start of its interval, else "
+                                    "its due date.")
+    late: bool = col("True when earliest_due is after the deadline (the action_after_deadline rule): an "
+                     "action that only overlaps the deadline is not late.", False)
+    undated: bool = col("True when the action names no date at all, completed or not (no_due_date is "
+                        "raised only for those not completed).", False)
+    source_path: str = col("Provenance: file of the action.", "")
+    page: int | None = col("Provenance: page of the action.")
+
+
 TABLES: dict[str, type] = {
     "documents": DocumentRow,
     "recommendations": RecommendationRow,
@@ -220,4 +268,6 @@ TABLES: dict[str, type] = {
     "inspections": InspectionRow,
     "matches": MatchRow,
     "findings": FindingRow,
+    "coverage": CoverageRow,
+    "action_checks": ActionCheckRow,
 }

@@ -17,6 +17,8 @@ from openpyxl import load_workbook
 
 from acplans.officers_report import (FINDING_KINDS, OutputNotFound, check_summary, load_output,
                                      render_html, write_xlsx)
+from acplans.compare.coverage import check_actions, coverage
+from acplans.compare.scope import InspectionScope
 from acplans.schemas.rows import (ActionRow, DocumentRow, FindingRow, InspectionRow, MatchRow,
                                   PersonRow, RecommendationRow, ResponseRow)
 from acplans.schemas.tables import write_tables
@@ -131,20 +133,32 @@ def findings(severities: dict[str, str] | None = None) -> list[FindingRow]:
     ]
 
 
-def write_output(out_dir: Path, finding_rows: list[FindingRow] | None = None) -> Path:
+def inspection() -> InspectionRow:
+    return InspectionRow(inspection_id="hg", landlord="Home Group Limited", report_doc_id="rep",
+                         plan_doc_id="plan", source_path=REPORT, page=1)
+
+
+def write_output(out_dir: Path, finding_rows: list[FindingRow] | None = None,
+                 action_rows: list[ActionRow] | None = None) -> Path:
+    """The output folder, with coverage and lateness judged by the comparator's own functions."""
+    finding_rows = findings() if finding_rows is None else finding_rows
+    scope = InspectionScope(inspection=inspection(), recommendations=recommendations(), responses=responses(),
+                            actions=actions() if action_rows is None else action_rows, matches=matches())
+    action_checks = check_actions(scope)
     write_tables(out_dir, {
         "documents": documents(),
-        "recommendations": recommendations(),
+        "recommendations": scope.recommendations,
         "judgements": [],
-        "responses": responses(),
-        "actions": actions(),
+        "responses": scope.responses,
+        "actions": scope.actions,
         "people": [PersonRow(person_id="jim-preston", name="Jim Preston",
                              roles=["Director of Maintenance Services"], as_owner=["plan:R1:0"],
                              doc_id="plan", source_path=PLAN, page=1)],
-        "inspections": [InspectionRow(inspection_id="hg", landlord="Home Group Limited", report_doc_id="rep",
-                                      plan_doc_id="plan", source_path=REPORT, page=1)],
-        "matches": matches(),
-        "findings": findings() if finding_rows is None else finding_rows,
+        "inspections": [scope.inspection],
+        "matches": scope.matches,
+        "findings": finding_rows,
+        "coverage": coverage(scope, finding_rows, action_checks),
+        "action_checks": action_checks,
     })
     return out_dir
 
@@ -286,7 +300,8 @@ def workbook(tables, tmp_path):
 
 def test_xlsx_has_a_summary_then_one_sheet_per_table(workbook):
     assert workbook.sheetnames == ["Summary", "documents", "recommendations", "judgements", "responses",
-                                   "actions", "people", "inspections", "matches", "findings"]
+                                   "actions", "people", "inspections", "matches", "findings", "coverage",
+                                   "action_checks"]
     summary = workbook["Summary"]
     header = [c.value for c in summary[1]]
     row = dict(zip(header, [c.value for c in summary[2]]))
