@@ -1,4 +1,4 @@
-"""Tests of the officers' report: HTML page, Excel workbook and check summary.
+"""Tests of the officers' report (acplans/report): HTML page, Excel workbook and check summary.
 
 The output folder is modelled on the Home Group 2010 inspection: R1 has one
 bullet answered by the plan's single R1 entry; R2 has two bullets, of which
@@ -7,16 +7,20 @@ after the deadline and one with no date) and misses R2.2.
 """
 from __future__ import annotations
 
-import html
+import dataclasses
 import re
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 from openpyxl import load_workbook
 
-from acplans.officers_report import (FINDING_KINDS, OutputNotFound, check_summary, load_output,
-                                     render_html, write_xlsx)
+from acplans.report import OutputNotFound, check_summary, load_output, render_html, write_xlsx
+from acplans.schemas.findings import FINDING_KINDS
+from acplans.compare import compare_all
 from acplans.compare.coverage import check_actions, coverage
 from acplans.compare.scope import InspectionScope
 from acplans.schemas.rows import (ActionRow, DocumentRow, FindingRow, InspectionRow, MatchRow,
@@ -175,14 +179,17 @@ def tables(out_dir: Path):
     return load_output(out_dir)
 
 
-def test_load_output_reads_every_table_with_plain_values(tables):
-    recs = tables.recommendations.set_index("ref")
-    assert list(recs.index) == ["R1", "R1.1", "R2", "R2.1", "R2.2"]
-    assert recs.loc["R2.1", "target_date"] == date(2011, 6, 30)
-    assert tables.findings["kind"].tolist() == [
+def test_load_output_reads_every_table_into_its_row_type(tables):
+    assert [r.ref for r in tables.recommendations] == ["R1", "R1.1", "R2", "R2.1", "R2.2"]
+    assert tables.recommendations[3] == recommendations()[3]
+    assert tables.recommendations[2].benefits == ["Tenants know what service to expect."]
+    assert [f.kind for f in tables.findings] == [
         "missing_response", "target_date_mismatch", "action_after_deadline", "no_due_date"]
-    assert tables.actions["page"].tolist() == [1, 1, 2, 2]
-    assert tables.judgements.empty
+    assert [a.page for a in tables.actions] == [1, 1, 2, 2]
+    assert [(c.ref, c.answered_by) for c in tables.coverage] == [
+        ("R1", "own_entry"), ("R1.1", "headline"), ("R2", None), ("R2.1", "own_entry"), ("R2.2", None)]
+    assert [c.late for c in tables.action_checks] == [False, False, True, False]
+    assert tables.judgements == []
 
 
 def test_load_output_names_the_missing_table(out_dir):
@@ -218,9 +225,9 @@ def test_html_summary_counts_points_not_headlines(page):
 
 def test_html_shows_each_finding_message_where_it_applies(page):
     for msg in [MISSING_MSG, MISMATCH_MSG, LATE_MSG, NO_DATE_MSG]:
-        assert html.escape(msg) in page
+        assert escape(msg) in page
     r22 = _card(page, "R2.2")
-    assert "No response in the plan" in r22 and html.escape(MISSING_MSG) in r22
+    assert "No response in the plan" in r22 and escape(MISSING_MSG) in r22
     r21 = _card(page, "R2.1")
     assert 'data-kinds="action_after_deadline no_due_date target_date_mismatch"' in r21
     assert 'data-sev="2"' in r21
@@ -236,8 +243,8 @@ def test_html_bullet_answered_by_headline_entry_links_instead_of_repeating(page)
 
 
 def test_html_legend_explains_every_finding_kind(page):
-    for label, text in FINDING_KINDS.values():
-        assert html.escape(label) in page and html.escape(text) in page
+    for k in FINDING_KINDS:
+        assert escape(k.label) in page and escape(k.explanation) in page
 
 
 def test_html_timeline_has_a_row_per_point_and_marks_the_late_action_red(page):
@@ -246,7 +253,7 @@ def test_html_timeline_has_a_row_per_point_and_marks_the_late_action_red(page):
     assert labels == ["R1.1", "R2.1", "R2.2"]
     assert svg.count('class="dl-mark"') == 2          # R1.1's deadline is "immediately": no date
     late = re.findall(r'<circle class="dot st-planned late"[^>]*><title>([^<]+)</title>', svg)
-    assert late == [html.escape("R2.1 action 1: Introduce a standard suite of letters and templates "
+    assert late == [escape("R2.1 action 1: Introduce a standard suite of letters and templates "
                                 + PLANTED + " - due September 2011. - AFTER THE DEADLINE")]
     assert svg.count('class="late-line"') == 1
     notes = re.findall(r'<text class="note[^"]*"[^>]*>([^<]+)<', svg)
@@ -261,7 +268,7 @@ def test_html_is_self_contained(page):
 
 def test_html_escapes_document_text(page):
     assert PLANTED not in page
-    assert html.escape(PLANTED) in page
+    assert escape(PLANTED) in page
 
 
 def test_html_offers_filters_for_the_kinds_present(page):
@@ -279,7 +286,7 @@ def test_html_asks_for_a_hand_check_of_flagged_documents(page):
 def test_html_lists_files_that_could_not_be_read(tmp_path):
     out = write_output(tmp_path / "o")
     tables = load_output(out)
-    tables.documents.loc[1, ["status", "error"]] = ["error", "PDF is encrypted"]
+    tables.documents[1] = dataclasses.replace(tables.documents[1], status="error", error="PDF is encrypted")
     page = render_html(tables)
     assert "Files that could not be read" in page
     assert "<strong title=\"samples/home-group-action-plan-2010.pdf\">home-group-action-plan-2010.pdf</strong>: PDF is encrypted" in page
@@ -328,7 +335,7 @@ def test_xlsx_sheets_are_frozen_filtered_and_typed(workbook):
 def test_xlsx_keeps_document_text_as_text(tmp_path):
     out = write_output(tmp_path / "o")
     tables = load_output(out)
-    tables.actions.loc[0, "text"] = "=HYPERLINK(\"x\")\x0cpage two"
+    tables.actions[0] = dataclasses.replace(tables.actions[0], text="=HYPERLINK(\"x\")\x0cpage two")
     ws = load_workbook(write_xlsx(tables, tmp_path / "r.xlsx"))["actions"]
     cell = ws.cell(row=2, column=[c.value for c in ws[1]].index("text") + 1)
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("x")page two'
@@ -379,3 +386,48 @@ def test_check_summary_passes_a_clean_output(tmp_path):
 def test_check_summary_rejects_an_unknown_threshold(tables):
     with pytest.raises(ValueError, match="fail_on must be one of high, medium, low"):
         check_summary(tables, "critical")
+
+
+# ---------------------------------------------------------------- the comparator decides
+
+def test_report_does_not_call_overlapping_action_late(tmp_path):
+    """An action due "June – August 2011" overlaps a June 2011 deadline: the comparator does
+    not call it late, so neither may the report; one due in September is late in both."""
+    docs = documents()
+    report = [RecommendationRow(doc_id="rep", rec_id="rep:R3", ref="R3", ref_as_written="R3",
+                                text="Publish a repairs charter.", target_date_text="June 2011",
+                                target_date=date(2011, 6, 30), target_date_precision="month",
+                                source_path=REPORT, page=32)]
+    entry = ResponseRow(doc_id="plan", response_id="plan:R3:0", ref="R3", text="Publish a repairs charter.",
+                        owner_name="Donna Middleton", source_path=PLAN, page=3)
+    overlapping = ActionRow(doc_id="plan", action_id="plan:R3:0:1", response_id="plan:R3:0", ref="R3", seq=1,
+                            text="Consult tenants on the charter", due_text="June – August 2011",
+                            due_date=date(2011, 8, 31), due_date_start=date(2011, 6, 1),
+                            due_precision="month", source_path=PLAN, page=3)
+    after = ActionRow(doc_id="plan", action_id="plan:R3:0:2", response_id="plan:R3:0", ref="R3", seq=2,
+                      text="Publish the charter", due_text="September 2011", due_date=date(2011, 9, 30),
+                      due_date_start=date(2011, 9, 1), due_precision="month", source_path=PLAN, page=3)
+    result = compare_all(docs, report, [entry], [overlapping, after])
+    write_tables(tmp_path, {"documents": docs, "recommendations": report, "judgements": [],
+                            "responses": [entry], "actions": [overlapping, after], "people": [],
+                            "inspections": result.inspections, "matches": result.matches,
+                            "findings": result.findings, "coverage": result.coverage,
+                            "action_checks": result.action_checks})
+    assert [f.action_id for f in result.findings if f.kind == "action_after_deadline"] == ["plan:R3:0:2"]
+
+    page = render_html(load_output(tmp_path))
+    rows = re.findall(r"<tr( class=\"late\")?><td class=\"num\">(\d)</td>.*?</tr>", page, re.S)
+    assert [(seq, bool(late)) for late, seq in rows] == [("1", False), ("2", True)]
+    assert page.count('<span class="late-tag">After the deadline</span>') == 1
+    svg = re.search(r'<svg class="timeline".*?</svg>', page, re.S).group(0)
+    assert re.findall(r'<circle class="dot st-planned( late)?"', svg) == ["", " late"]
+    assert re.findall(r'<text class="note[^"]*"[^>]*>([^<]+)<', svg) == ["1 late"]
+
+
+def test_report_reads_the_output_without_pandas(out_dir):
+    # The report path reads Parquet straight into the row dataclasses.
+    code = ("import sys; from acplans.report import load_output, render_html, check_summary; "
+            "t = load_output(sys.argv[1]); render_html(t); check_summary(t); "
+            "print('pandas' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code, str(out_dir)], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
