@@ -69,7 +69,8 @@ FINDING_KINDS = (
         "no recommendation in the report (rep.pdf): none has that ref or similar wording."),
     FindingKind(
         "target_date_mismatch", "Deadline restated differently",
-        "The plan says the inspectors set a different deadline from the one printed in the report.",
+        "The plan says the inspectors set a different deadline from the one printed in the report "
+        '("Immediately" where the report says June 2011).',
         "medium",
         "the deadline the plan says the inspector set differs from the report's: different dates, one "
         "side a date and the other none, or (both without a date) different words",
@@ -82,7 +83,8 @@ FINDING_KINDS = (
         base_when="when the plan is stricter or merely worded differently"),
     FindingKind(
         "action_after_deadline", "Action due after the deadline",
-        "An action is due after the date by which the inspectors wanted the recommendation carried out.",
+        "An action is due after the date by which the inspectors wanted the recommendation carried out. "
+        "An action whose dates only overlap the deadline is not counted.",
         "high",
         "an action's earliest date (start of its interval, else its due date) is after the deadline of "
         "the recommendation its entry answers (the earliest, if it answers several)",
@@ -93,7 +95,7 @@ FINDING_KINDS = (
         '(rep.pdf p.14), "December 2010".'),
     FindingKind(
         "no_owner", "Nobody responsible",
-        "No person or post is named as responsible for a response or an action.",
+        "Neither the plan's entry nor its actions name anyone responsible: no person, post or sponsor.",
         "medium",
         "a plan entry names no owner, owner role, sponsor or sponsor role, and not every one of its "
         "actions names an owner; one finding per ref",
@@ -108,7 +110,8 @@ FINDING_KINDS = (
         base_when="for a recommendation without a deadline"),
     FindingKind(
         "no_due_date", "No due date",
-        "An action that is not finished gives no date for when it will be.",
+        "An action that is not finished gives no date for when it will be "
+        '("In line with the plan.", an empty cell, or "Quarter 3 report." with no year).',
         "medium",
         "an action has no date and is not completed (ongoing with no date counts)",
         "the action is completed",
@@ -117,8 +120,8 @@ FINDING_KINDS = (
         'plan.") and is planned, not completed.'),
     FindingKind(
         "date_anomaly", "Date looks wrong",
-        "A date that cannot be right, such as a due date before the inspection took place; "
-        "often a mistyped year.",
+        "A date that cannot be right, such as a due date before the inspection took place for work not "
+        "marked as done, or a range that ends before it starts; often a mistyped year.",
         "high",
         "an action not completed and not ongoing is due before the inspection visit began; an action's "
         "interval starts after it ends; an action or a stated deadline names a date before 1990 or more "
@@ -130,7 +133,9 @@ FINDING_KINDS = (
         "inspection began on 26 April 2010, yet is marked planned, not completed or ongoing."),
     FindingKind(
         "wording_diverges", "Recommendation reworded",
-        "The plan restates the recommendation in a way that changes what it asks for, not just its words.",
+        "The plan restates the recommendation in a way that changes what it asks for, not just its words "
+        '("introduce" becomes "consider whether to introduce", a clause is dropped or the scope narrowed); '
+        "synonyms such as tenants/customers do not count.",
         "medium",
         "the plan's restatement changes the commitment (below)",
         "rewording: synonyms, tense or inflection, a dropped article",
@@ -140,8 +145,8 @@ FINDING_KINDS = (
         '"encourage"; drops "use translation communication"; narrows "all buildings" to "main offices".'),
     FindingKind(
         "count_mismatch", "Numbers do not add up",
-        "A document states how many recommendations or actions it holds, and that number "
-        "differs from what it contains.",
+        "A document states how many recommendations or actions it holds "
+        '("29 recommendations grouped under 6 headings"), and that number differs from what it contains.',
         "low",
         "a document's own count of recommendations, headings or actions differs from what was read",
         "the count compared could not be made (no recommendations, or no plan for an actions count)",

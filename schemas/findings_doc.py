@@ -170,6 +170,12 @@ def _severity_table() -> list[str]:
     return rows
 
 
+def readme_kinds_table() -> str:
+    """The finding-kinds table of README.md: each kind, its label in the report, and what it means."""
+    rows = ["| kind | shown as | what it means |", "| --- | --- | --- |"]
+    return "\n".join(rows + [f"| `{k.kind}` | {k.label} | {k.explanation} |" for k in FINDING_KINDS]) + "\n"
+
+
 def render_markdown() -> str:
     out = [INTRO, PAIRING_AND_MATCHING, "## 3. Finding kinds", "", KINDS_PREAMBLE, *_kinds_table(),
            COUNTS_AND_WORDING, "### Example messages", ""]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from acplans.compare.scope import BASE_SEVERITY
 from acplans.schemas.findings import FINDING_KINDS, SEVERITIES
-from acplans.schemas.findings_doc import render_markdown
+from acplans.schemas.findings_doc import readme_kinds_table, render_markdown
 from acplans.schemas.tables import columns
 
 REPO = Path(__file__).resolve().parents[1]
@@ -17,6 +17,12 @@ FINDINGS_MD = REPO / "docs/findings.md"
 def test_docs_findings_md_is_up_to_date():
     assert FINDINGS_MD.read_text(encoding="utf-8") == render_markdown(), (
         "docs/findings.md is stale: python -m acplans.schemas.findings_doc > docs/findings.md")
+
+
+def test_readme_finding_kinds_table_is_up_to_date():
+    assert readme_kinds_table() in (REPO / "README.md").read_text(encoding="utf-8"), (
+        "README.md's finding-kinds table is stale: replace it with the output of python -c "
+        "'from acplans.schemas.findings_doc import readme_kinds_table; print(readme_kinds_table())'")
 
 
 def test_findings_md_check_command_exits_1_when_stale(tmp_path):
