@@ -143,7 +143,7 @@ def report(out_dir: str, html_path: str | None, xlsx_path: str | None) -> None:
 
         acplans report output/ --html output/report.html --xlsx output/report.xlsx
     """
-    from .officers_report import OutputNotFound, load_output, render_html, write_xlsx
+    from .report import OutputNotFound, load_output, render_html, write_xlsx
 
     if not html_path and not xlsx_path:
         raise click.UsageError("say where to write the report: --html FILE and/or --xlsx FILE")
@@ -171,7 +171,7 @@ def check(out_dir: str, fail_on: str | None) -> None:
 
         acplans check output/ --fail-on high
     """
-    from .officers_report import OutputNotFound, check_summary, load_output
+    from .report import OutputNotFound, check_summary, load_output
 
     try:
         tables = load_output(out_dir)

@@ -188,11 +188,13 @@ def assemble(results: list[FileResult], errors: list[str] | None = None) -> dict
             raise
         errors.append(f"internal error while comparing plans with reports ({type(exc).__name__}: {exc}); "
                       "tables written without findings; please report it")
-        tables.update(inspections=[], matches=[], findings=[])
+        tables.update(inspections=[], matches=[], findings=[], coverage=[], action_checks=[])
         return tables
     tables["inspections"] = comparison.inspections
     tables["matches"] = comparison.matches
     tables["findings"] = comparison.findings
+    tables["coverage"] = comparison.coverage
+    tables["action_checks"] = comparison.action_checks
     return tables
 
 

@@ -1,7 +1,8 @@
 """Checking landlords' action plans against the inspection reports they answer.
 
 ``compare_all`` groups documents into inspections, matches plan entries to
-recommendations and returns the inspections, matches and findings tables.
+recommendations and returns the inspections, matches, findings, coverage and
+action_checks tables: the comparator is the only judge, the report only shows them.
 Each step is a function of its own so it can be tested and reused alone;
 the finding rules are documented in docs/findings.md.
 """

@@ -5,12 +5,13 @@ FindingRows; rules and severities are documented in docs/findings.md.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from acplans.schemas.rows import ActionRow, FindingRow, RecommendationRow, ResponseRow
 
-from .scope import InspectionScope, long_date, quote
+from .scope import BASE_SEVERITY, InspectionScope, long_date, quote
 from .text import same_words
 
 EARLIEST_PLAUSIBLE = date(1990, 1, 1)
@@ -108,10 +109,30 @@ def find_target_date_mismatches(scope: InspectionScope) -> list[FindingRow]:
     return findings
 
 
-def _deadline(scope: InspectionScope, resp: ResponseRow) -> RecommendationRow | None:
+def binding_deadline(scope: InspectionScope, resp: ResponseRow) -> RecommendationRow | None:
     """The recommendation whose deadline binds an entry's actions: the earliest one it answers."""
     dated = [r for r in scope.recs_answered_by(resp) if r.target_date is not None]
     return min(dated, key=lambda r: r.target_date, default=None)
+
+
+def action_deadlines(scope: InspectionScope) -> Iterator[tuple[ActionRow, ResponseRow | None,
+                                                                RecommendationRow | None]]:
+    """Each action of the plan with its entry and the recommendation whose deadline binds it."""
+    responses = {r.response_id: r for r in scope.responses}
+    for action in scope.actions:
+        resp = responses.get(action.response_id)
+        yield action, resp, binding_deadline(scope, resp) if resp else None
+
+
+def earliest_due(action: ActionRow) -> date | None:
+    """The earliest date the action could be done: the start of its interval, else its due date."""
+    return action.due_date_start or action.due_date
+
+
+def is_late(action: ActionRow, rec: RecommendationRow | None) -> bool:
+    # An action due "June 2011" overlaps a 30 June 2011 deadline and is not late.
+    start = earliest_due(action)
+    return rec is not None and rec.target_date is not None and start is not None and start > rec.target_date
 
 
 def _action_label(action: ActionRow) -> str:
@@ -119,24 +140,16 @@ def _action_label(action: ActionRow) -> str:
 
 
 def find_actions_after_deadline(scope: InspectionScope) -> list[FindingRow]:
-    responses = {r.response_id: r for r in scope.responses}
-    findings = []
-    for action in scope.actions:
-        resp = responses.get(action.response_id)
-        rec = _deadline(scope, resp) if resp else None
-        # The earliest date the action could be done: an action due "June
-        # 2011" overlaps a 30 June 2011 deadline and is not late.
-        start = action.due_date_start or action.due_date
-        if rec is None or start is None or start <= rec.target_date:
-            continue
-        findings.append(scope.finding(
+    return [
+        scope.finding(
             "action_after_deadline", row=action, ref=resp.ref, rec_id=rec.rec_id,
             response_id=resp.response_id, action_id=action.action_id,
             message=(f"{_action_label(action)} in the plan ({scope.where(action)}), {quote(action.text)}, "
-                     f"is due {quote(action.due_text)} ({long_date(start)} at the earliest), after the "
-                     f"deadline for {rec.ref} in the {rec.derived_from} ({scope.where(rec)}), "
-                     f"{_deadline_text(rec.target_date_text, rec.target_date)}.")))
-    return findings
+                     f"is due {quote(action.due_text)} ({long_date(earliest_due(action))} at the earliest), "
+                     f"after the deadline for {rec.ref} in the {rec.derived_from} ({scope.where(rec)}), "
+                     f"{_deadline_text(rec.target_date_text, rec.target_date)}."))
+        for action, resp, rec in action_deadlines(scope) if is_late(action, rec)
+    ]
 
 
 def _has_owner(resp: ResponseRow, actions: list[ActionRow]) -> bool:
@@ -262,7 +275,7 @@ def find_count_mismatches(scope: InspectionScope, claims: list[CountClaimInput])
         where = f"{doc.source_name} p.{claim.page}" if claim.page is not None else doc.source_name
         findings.append(FindingRow(
             inspection_id=scope.inspection.inspection_id, doc_id=claim.doc_id, kind="count_mismatch",
-            severity="low", ref=None,
+            severity=BASE_SEVERITY["count_mismatch"], ref=None,
             message=(f"The {claimant} ({where}) says {quote(claim.text)}, but the {holder} "
                      f"({holder_doc.source_name if holder_doc else holder}) holds {actual} "
                      f"{_COUNTED_AS[claim.what]}."),

@@ -4,12 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from acplans.schemas.rows import (ActionRow, DocumentRow, FindingRow, InspectionRow, MatchRow,
-                                  RecommendationRow, ResponseRow)
+from acplans.schemas.rows import (ActionCheckRow, ActionRow, CoverageRow, DocumentRow, FindingRow,
+                                  InspectionRow, MatchRow, RecommendationRow, ResponseRow)
 
 from .checks import (CountClaimInput, find_actions_after_deadline, find_count_mismatches,
                      find_date_anomalies, find_missing_due_dates, find_missing_owners,
                      find_missing_responses, find_orphans, find_target_date_mismatches)
+from .coverage import check_actions, coverage
 from .matching import match_responses
 from .pairing import InspectionGroup, document_year, group_documents
 from .scope import InspectionScope
@@ -32,6 +33,8 @@ class Comparison:
     inspections: list[InspectionRow] = field(default_factory=list)
     matches: list[MatchRow] = field(default_factory=list)
     findings: list[FindingRow] = field(default_factory=list)
+    coverage: list[CoverageRow] = field(default_factory=list)
+    action_checks: list[ActionCheckRow] = field(default_factory=list)
 
 
 def build_scope(group: InspectionGroup, documents: dict[str, DocumentRow],
@@ -64,7 +67,8 @@ def compare_all(documents: list[DocumentRow], recommendations: list[Recommendati
                 responses: list[ResponseRow], actions: list[ActionRow], *,
                 inspection_dates: dict[str, tuple[date, date]] | None = None,
                 claims: list[CountClaimInput] | None = None) -> Comparison:
-    """Group documents into inspections, match plan entries to recommendations, and check them.
+    """Group documents into inspections, match plan entries to recommendations, and check them:
+    findings, plus each recommendation's coverage and each action's lateness.
 
     ``inspection_dates`` maps the doc_id of an inspection's report (or any of
     its documents) to the first and last day of the inspection visit.
@@ -76,7 +80,10 @@ def compare_all(documents: list[DocumentRow], recommendations: list[Recommendati
         scope.matches = match_responses(group.row.inspection_id, scope.recommendations, scope.responses)
         result.inspections.append(group.row)
         result.matches += scope.matches
-        for check in CHECKS:
-            result.findings += check(scope)
-        result.findings += find_count_mismatches(scope, claims or [])
+        findings = [f for check in CHECKS for f in check(scope)]
+        findings += find_count_mismatches(scope, claims or [])
+        action_checks = check_actions(scope)
+        result.findings += findings
+        result.action_checks += action_checks
+        result.coverage += coverage(scope, findings, action_checks)
     return result

@@ -5,23 +5,14 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 
+from acplans.schemas.findings import FINDING_KINDS
 from acplans.schemas.rows import (ActionRow, DocumentRow, FindingRow, InspectionRow, MatchRow,
                                   RecommendationRow, ResponseRow)
 
-# Severity of each kind; two kinds are raised to high in their checks (see
-# docs/findings.md): a plan deadline later than the report's, and an entry
-# without an owner for a recommendation that has a deadline.
-BASE_SEVERITY = {
-    "missing_response": "high",
-    "action_after_deadline": "high",
-    "date_anomaly": "high",
-    "target_date_mismatch": "medium",
-    "no_owner": "medium",
-    "orphan_response": "medium",
-    "no_due_date": "medium",
-    "wording_diverges": "medium",
-    "count_mismatch": "low",
-}
+# Two kinds are raised to high in their checks (see docs/findings.md): a
+# plan deadline later than the report's, and an entry without an owner for a
+# recommendation that has a deadline.
+BASE_SEVERITY = {k.kind: k.base_severity for k in FINDING_KINDS}
 
 _QUOTE_LIMIT = 140
 

@@ -83,13 +83,14 @@ def render_markdown() -> str:
     return "\n".join(out) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m acplans.schemas.dictionary",
-                                     description="Print the acplans data dictionary as Markdown.")
+def generated_doc_main(render, regenerate: str, prog: str, description: str,
+                       argv: list[str] | None = None) -> int:
+    """Print a generated document, or with ``--check FILE`` exit 1 when FILE differs from it."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--check", metavar="FILE", type=Path,
-                        help="exit 1 unless FILE matches the dictionary instead of printing it")
+                        help="exit 1 unless FILE matches the generated text instead of printing it")
     args = parser.parse_args(argv)
-    text = render_markdown()
+    text = render()
     if args.check is None:
         sys.stdout.write(text)
         return 0
@@ -98,9 +99,14 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError:
         current = None
     if current != text:
-        print(f"{args.check} is stale or missing; regenerate with: {REGENERATE}", file=sys.stderr)
+        print(f"{args.check} is stale or missing; regenerate with: {regenerate}", file=sys.stderr)
         return 1
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return generated_doc_main(render_markdown, REGENERATE, "python -m acplans.schemas.dictionary",
+                              "Print the acplans data dictionary as Markdown.", argv)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from datetime import date
 # The reader registry declares the formats; it imports only the standard
 # library, so this leaf package still pulls in no reader.
 from acplans.extract.formats import InputFormat
+from .findings import KIND_NAMES, SEVERITIES
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -201,13 +202,9 @@ class FindingRow:
 
     inspection_id: str | None = col("Inspection the finding belongs to.")
     doc_id: str | None = col("Document the finding is about.")
-    kind: str = col("missing_response, orphan_response, target_date_mismatch, action_after_deadline, "
-                    "no_owner, no_due_date, date_anomaly, wording_diverges or count_mismatch.", "",
-                    allowed=("missing_response", "orphan_response", "target_date_mismatch",
-                             "action_after_deadline", "no_owner", "no_due_date", "date_anomaly",
-                             "wording_diverges", "count_mismatch"))
-    severity: str = col("high, medium or low (rules in docs/findings.md).", "low",
-                        allowed=HIGH_MEDIUM_LOW)
+    kind: str = col(", ".join(KIND_NAMES[:-1]) + f" or {KIND_NAMES[-1]} (defined in schemas/findings.py).",
+                    "", allowed=KIND_NAMES)
+    severity: str = col("high, medium or low (rules in docs/findings.md).", "low", allowed=SEVERITIES)
     ref: str | None = col("Canonical ref concerned.")
     rec_id: str | None = col("Recommendation concerned.")
     response_id: str | None = col("Response concerned.")
@@ -215,6 +212,54 @@ class FindingRow:
     message: str = col("Plain-English sentence quoting both sides and their pages.", "")
     source_path: str = col("Provenance: file of the item concerned.", "")
     page: int | None = col("Provenance: page of the item concerned.")
+
+
+@dataclass
+class CoverageRow:
+    """One row per recommendation of an inspection: whether and how the plan answers it, as the
+    comparator judges it (rules in docs/findings.md)."""
+
+    inspection_id: str = col("Inspection.")
+    rec_id: str = col("Recommendation.")
+    ref: str = col("Canonical ref of the recommendation.")
+    is_point: bool = col("True for what a plan must answer: a bullet, or a headline without bullets. "
+                         "Coverage is counted over points.", True)
+    answered: bool = col("True when the plan answers it (see answered_by).", False)
+    answered_by: str | None = col("own_entry (an entry matched by ref or wording), headline (the entry "
+                                  "for its headline covers this bullet) or points (a headline whose every "
+                                  "bullet is answered); null when unanswered.",
+                                  allowed=("own_entry", "headline", "points"))
+    response_ids: list[str] = col("Responses that answer it, its own or its headline's.",
+                                  default_factory=list)
+    bullets: int = col("Number of bullets under a headline; 0 for a bullet.", 0)
+    bullets_answered: int = col("How many of those bullets are answered.", 0)
+    late_actions: int = col("Actions under those responses that are late (see action_checks.late).", 0)
+    undated_actions: int = col("Actions under those responses that name no date (action_checks.undated).", 0)
+    findings: int = col("Findings about the recommendation, its own entries or their actions; those about "
+                        "a headline's entry count on the headline.", 0)
+    source_path: str = col("Provenance: file of the recommendation.", "")
+    page: int | None = col("Provenance: page of the recommendation.")
+
+
+@dataclass
+class ActionCheckRow:
+    """One row per action of an inspection's plan: the comparator's verdict on its timing."""
+
+    inspection_id: str = col("Inspection.")
+    action_id: str = col("Action.")
+    response_id: str = col("Entry the action belongs to.")
+    ref: str = col("Canonical ref of that entry.")
+    rec_id: str | None = col("Recommendation whose deadline binds the action: the earliest dated one its "
+                             "entry answers; null when none has a dated deadline.")
+    deadline: date | None = col("That recommendation's deadline.")
+    earliest_due: date | None = col("Earliest date the action could be done: start of its interval, else "
+                                    "its due date.")
+    late: bool = col("True when earliest_due is after the deadline (the action_after_deadline rule): an "
+                     "action that only overlaps the deadline is not late.", False)
+    undated: bool = col("True when the action names no date at all, completed or not (no_due_date is "
+                        "raised only for those not completed).", False)
+    source_path: str = col("Provenance: file of the action.", "")
+    page: int | None = col("Provenance: page of the action.")
 
 
 TABLES: dict[str, type] = {
@@ -227,4 +272,6 @@ TABLES: dict[str, type] = {
     "inspections": InspectionRow,
     "matches": MatchRow,
     "findings": FindingRow,
+    "coverage": CoverageRow,
+    "action_checks": ActionCheckRow,
 }

@@ -343,4 +343,6 @@ def write_tables(out_dir: Path, tables: dict[str, list]) -> dict[str, Path]:
 def read_table(out_dir: Path, name: str) -> pa.Table:
     """Table ``name`` as written by ``write_tables`` into ``out_dir``."""
     _row_class(name)  # a misspelt name should list the tables, not say "file not found"
-    return pq.read_table(Path(out_dir) / f"{name}.parquet")
+    # ParquetFile rather than pq.read_table: the latter loads pyarrow.dataset, which imports pandas.
+    with pq.ParquetFile(Path(out_dir) / f"{name}.parquet") as parquet:
+        return parquet.read()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from acplans.officers_report import load_output, render_html
+from acplans.report import load_output, render_html
 from test_officers_report import write_output
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -188,6 +188,57 @@ def test_headline_entry_covers_its_bullets():
     assert result.findings == []
 
 
+def test_action_overlapping_the_deadline_is_not_late():
+    report = [rec("rep", "R1", "Publish service standards.", JUNE_2011, "June 2011")]
+    entry = resp("plan", "R1", "Publish service standards.")
+    overlapping = act(entry, 1, "Consult tenants", date(2011, 8, 31), due_text="June – August 2011",
+                      start=date(2011, 6, 1))
+    after = act(entry, 2, "Publish", date(2011, 9, 30), due_text="September 2011", start=date(2011, 9, 1))
+    completed = act(entry, 3, "Draft", due_text="Done.", status="completed")
+    result = compare_all(pair_documents(), report, [entry], [overlapping, after, completed])
+
+    assert [f.action_id for f in result.findings if f.kind == "action_after_deadline"] == ["plan:R1:0:2"]
+    assert [(c.action_id, c.rec_id, c.deadline, c.earliest_due, c.late, c.undated)
+            for c in result.action_checks] == [
+        ("plan:R1:0:1", "rep:R1", JUNE_2011, date(2011, 6, 1), False, False),
+        ("plan:R1:0:2", "rep:R1", JUNE_2011, date(2011, 9, 1), True, False),
+        ("plan:R1:0:3", "rep:R1", JUNE_2011, None, False, True)]
+    [row] = result.coverage
+    assert (row.answered_by, row.late_actions, row.undated_actions, row.findings) == ("own_entry", 1, 1, 1)
+
+
+def test_coverage_says_how_each_recommendation_is_answered():
+    report = [rec("rep", "R1", "Provide a high performance in annual gas servicing by:"),
+              rec("rep", "R1.1", "ensuring that every gas appliance is serviced annually"),
+              rec("rep", "R2", "Improve customer care by:", JUNE_2011, "June 2011"),
+              rec("rep", "R2.1", "producing measurable service standards", JUNE_2011, "June 2011"),
+              rec("rep", "R2.2", "reporting to tenants on service performance", JUNE_2011, "June 2011"),
+              rec("rep", "R3", "Involve tenants in scrutiny.", DEC_2010, "December 2010"),
+              rec("rep", "R3.1", "training a scrutiny panel", DEC_2010, "December 2010")]
+    gas = resp("plan", "R1", "Ensure that every gas appliance is serviced annually.", owner=None)
+    standards = resp("plan", "R2.1", "Produce measurable service standards.", pos=1)
+    performance = resp("plan", "R2.2", "Report to customers on service performance.", pos=2)
+    actions = [act(gas, 1, "Audit", date(2010, 9, 30)),
+               act(standards, 1, "Draft standards", due_text="In line with the plan."),
+               act(standards, 2, "Publish", date(2011, 9, 30), start=date(2011, 9, 1))]
+    result = compare_all(pair_documents(), report, [gas, standards, performance], actions)
+
+    got = [(c.ref, c.is_point, c.answered, c.answered_by, c.response_ids, c.bullets, c.bullets_answered,
+            c.late_actions, c.undated_actions, c.findings) for c in result.coverage]
+    assert got == [
+        # R1's own entry names nobody: its no_owner finding counts on R1, not on R1.1.
+        ("R1", False, True, "own_entry", ["plan:R1:0"], 1, 1, 0, 0, 1),
+        ("R1.1", True, True, "headline", ["plan:R1:0"], 0, 0, 0, 0, 0),
+        ("R2", False, True, "points", [], 2, 2, 0, 0, 0),
+        ("R2.1", True, True, "own_entry", ["plan:R2.1:1"], 0, 0, 1, 1, 2),
+        ("R2.2", True, True, "own_entry", ["plan:R2.2:2"], 0, 0, 0, 0, 0),
+        ("R3", False, False, None, [], 1, 0, 0, 0, 0),
+        ("R3.1", True, False, None, [], 0, 0, 0, 0, 1),
+    ]
+    assert kinds(result.findings) == {("no_owner", "R1"), ("no_due_date", "R2.1"),
+                                      ("action_after_deadline", "R2.1"), ("missing_response", "R3.1")}
+
+
 @pytest.mark.parametrize("numbering, first", [
     (["1", "2", "3"], {("rep:R1.1", "text")}),
     # "R1" names a headline, and the entry restates one of its bullets: the

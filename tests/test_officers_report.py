@@ -1,4 +1,4 @@
-"""Tests of the officers' report: HTML page, Excel workbook and check summary.
+"""Tests of the officers' report (acplans/report): HTML page, Excel workbook and check summary.
 
 The output folder is modelled on the Home Group 2010 inspection: R1 has one
 bullet answered by the plan's single R1 entry; R2 has two bullets, of which
@@ -7,16 +7,19 @@ after the deadline and one with no date) and misses R2.2.
 """
 from __future__ import annotations
 
-import html
+import dataclasses
 import re
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 from openpyxl import load_workbook
 
-from acplans.officers_report import (FINDING_KINDS, OutputNotFound, check_summary, load_output,
-                                     render_html, write_xlsx)
+from acplans.report import OutputNotFound, check_summary, load_output, render_html, write_xlsx
+from acplans.schemas.findings import FINDING_KINDS
+from acplans.compare.coverage import check_actions, coverage
+from acplans.compare.scope import InspectionScope
 from acplans.schemas.rows import (ActionRow, DocumentRow, FindingRow, InspectionRow, MatchRow,
                                   PersonRow, RecommendationRow, ResponseRow)
 from acplans.schemas.tables import write_tables
@@ -131,20 +134,32 @@ def findings(severities: dict[str, str] | None = None) -> list[FindingRow]:
     ]
 
 
-def write_output(out_dir: Path, finding_rows: list[FindingRow] | None = None) -> Path:
+def inspection() -> InspectionRow:
+    return InspectionRow(inspection_id="hg", landlord="Home Group Limited", report_doc_id="rep",
+                         plan_doc_id="plan", source_path=REPORT, page=1)
+
+
+def write_output(out_dir: Path, finding_rows: list[FindingRow] | None = None,
+                 action_rows: list[ActionRow] | None = None) -> Path:
+    """The output folder, with coverage and lateness judged by the comparator's own functions."""
+    finding_rows = findings() if finding_rows is None else finding_rows
+    scope = InspectionScope(inspection=inspection(), recommendations=recommendations(), responses=responses(),
+                            actions=actions() if action_rows is None else action_rows, matches=matches())
+    action_checks = check_actions(scope)
     write_tables(out_dir, {
         "documents": documents(),
-        "recommendations": recommendations(),
+        "recommendations": scope.recommendations,
         "judgements": [],
-        "responses": responses(),
-        "actions": actions(),
+        "responses": scope.responses,
+        "actions": scope.actions,
         "people": [PersonRow(person_id="jim-preston", name="Jim Preston",
                              roles=["Director of Maintenance Services"], as_owner=["plan:R1:0"],
                              doc_id="plan", source_path=PLAN, page=1)],
-        "inspections": [InspectionRow(inspection_id="hg", landlord="Home Group Limited", report_doc_id="rep",
-                                      plan_doc_id="plan", source_path=REPORT, page=1)],
-        "matches": matches(),
-        "findings": findings() if finding_rows is None else finding_rows,
+        "inspections": [scope.inspection],
+        "matches": scope.matches,
+        "findings": finding_rows,
+        "coverage": coverage(scope, finding_rows, action_checks),
+        "action_checks": action_checks,
     })
     return out_dir
 
@@ -161,14 +176,17 @@ def tables(out_dir: Path):
     return load_output(out_dir)
 
 
-def test_load_output_reads_every_table_with_plain_values(tables):
-    recs = tables.recommendations.set_index("ref")
-    assert list(recs.index) == ["R1", "R1.1", "R2", "R2.1", "R2.2"]
-    assert recs.loc["R2.1", "target_date"] == date(2011, 6, 30)
-    assert tables.findings["kind"].tolist() == [
+def test_load_output_reads_every_table_into_its_row_type(tables):
+    assert [r.ref for r in tables.recommendations] == ["R1", "R1.1", "R2", "R2.1", "R2.2"]
+    assert tables.recommendations[3] == recommendations()[3]
+    assert tables.recommendations[2].benefits == ["Tenants know what service to expect."]
+    assert [f.kind for f in tables.findings] == [
         "missing_response", "target_date_mismatch", "action_after_deadline", "no_due_date"]
-    assert tables.actions["page"].tolist() == [1, 1, 2, 2]
-    assert tables.judgements.empty
+    assert [a.page for a in tables.actions] == [1, 1, 2, 2]
+    assert [(c.ref, c.answered_by) for c in tables.coverage] == [
+        ("R1", "own_entry"), ("R1.1", "headline"), ("R2", None), ("R2.1", "own_entry"), ("R2.2", None)]
+    assert [c.late for c in tables.action_checks] == [False, False, True, False]
+    assert tables.judgements == []
 
 
 def test_load_output_names_the_missing_table(out_dir):
@@ -204,9 +222,9 @@ def test_html_summary_counts_points_not_headlines(page):
 
 def test_html_shows_each_finding_message_where_it_applies(page):
     for msg in [MISSING_MSG, MISMATCH_MSG, LATE_MSG, NO_DATE_MSG]:
-        assert html.escape(msg) in page
+        assert escape(msg) in page
     r22 = _card(page, "R2.2")
-    assert "No response in the plan" in r22 and html.escape(MISSING_MSG) in r22
+    assert "No response in the plan" in r22 and escape(MISSING_MSG) in r22
     r21 = _card(page, "R2.1")
     assert 'data-kinds="action_after_deadline no_due_date target_date_mismatch"' in r21
     assert 'data-sev="2"' in r21
@@ -222,8 +240,8 @@ def test_html_bullet_answered_by_headline_entry_links_instead_of_repeating(page)
 
 
 def test_html_legend_explains_every_finding_kind(page):
-    for label, text in FINDING_KINDS.values():
-        assert html.escape(label) in page and html.escape(text) in page
+    for k in FINDING_KINDS:
+        assert escape(k.label) in page and escape(k.explanation) in page
 
 
 def test_html_timeline_has_a_row_per_point_and_marks_the_late_action_red(page):
@@ -232,7 +250,7 @@ def test_html_timeline_has_a_row_per_point_and_marks_the_late_action_red(page):
     assert labels == ["R1.1", "R2.1", "R2.2"]
     assert svg.count('class="dl-mark"') == 2          # R1.1's deadline is "immediately": no date
     late = re.findall(r'<circle class="dot st-planned late"[^>]*><title>([^<]+)</title>', svg)
-    assert late == [html.escape("R2.1 action 1: Introduce a standard suite of letters and templates "
+    assert late == [escape("R2.1 action 1: Introduce a standard suite of letters and templates "
                                 + PLANTED + " - due September 2011. - AFTER THE DEADLINE")]
     assert svg.count('class="late-line"') == 1
     notes = re.findall(r'<text class="note[^"]*"[^>]*>([^<]+)<', svg)
@@ -247,7 +265,7 @@ def test_html_is_self_contained(page):
 
 def test_html_escapes_document_text(page):
     assert PLANTED not in page
-    assert html.escape(PLANTED) in page
+    assert escape(PLANTED) in page
 
 
 def test_html_offers_filters_for_the_kinds_present(page):
@@ -265,7 +283,7 @@ def test_html_asks_for_a_hand_check_of_flagged_documents(page):
 def test_html_lists_files_that_could_not_be_read(tmp_path):
     out = write_output(tmp_path / "o")
     tables = load_output(out)
-    tables.documents.loc[1, ["status", "error"]] = ["error", "PDF is encrypted"]
+    tables.documents[1] = dataclasses.replace(tables.documents[1], status="error", error="PDF is encrypted")
     page = render_html(tables)
     assert "Files that could not be read" in page
     assert "<strong title=\"samples/home-group-action-plan-2010.pdf\">home-group-action-plan-2010.pdf</strong>: PDF is encrypted" in page
@@ -286,7 +304,8 @@ def workbook(tables, tmp_path):
 
 def test_xlsx_has_a_summary_then_one_sheet_per_table(workbook):
     assert workbook.sheetnames == ["Summary", "documents", "recommendations", "judgements", "responses",
-                                   "actions", "people", "inspections", "matches", "findings"]
+                                   "actions", "people", "inspections", "matches", "findings", "coverage",
+                                   "action_checks"]
     summary = workbook["Summary"]
     header = [c.value for c in summary[1]]
     row = dict(zip(header, [c.value for c in summary[2]]))
@@ -313,7 +332,7 @@ def test_xlsx_sheets_are_frozen_filtered_and_typed(workbook):
 def test_xlsx_keeps_document_text_as_text(tmp_path):
     out = write_output(tmp_path / "o")
     tables = load_output(out)
-    tables.actions.loc[0, "text"] = "=HYPERLINK(\"x\")\x0cpage two"
+    tables.actions[0] = dataclasses.replace(tables.actions[0], text="=HYPERLINK(\"x\")\x0cpage two")
     ws = load_workbook(write_xlsx(tables, tmp_path / "r.xlsx"))["actions"]
     cell = ws.cell(row=2, column=[c.value for c in ws[1]].index("text") + 1)
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("x")page two'
@@ -364,3 +383,4 @@ def test_check_summary_passes_a_clean_output(tmp_path):
 def test_check_summary_rejects_an_unknown_threshold(tables):
     with pytest.raises(ValueError, match="fail_on must be one of high, medium, low"):
         check_summary(tables, "critical")
+

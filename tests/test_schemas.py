@@ -18,8 +18,8 @@ from acplans.extract.formats import InputFormat
 from acplans.schemas import tables
 from acplans.schemas.dictionary import EXAMPLE_SQL, render_markdown
 from acplans.schemas.rows import (
-    SCHEMA_VERSION, TABLES, ActionRow, DocumentRow, FindingRow, InspectionRow, JudgementRow,
-    MatchRow, PersonRow, RecommendationRow, ResponseRow,
+    SCHEMA_VERSION, TABLES, ActionCheckRow, ActionRow, CoverageRow, DocumentRow, FindingRow,
+    InspectionRow, JudgementRow, MatchRow, PersonRow, RecommendationRow, ResponseRow,
 )
 from acplans.schemas.tables import (
     Problem, ValidationError, arrow_schema, columns, read_table, rows_to_table, validate,
@@ -121,6 +121,19 @@ def sample_tables() -> dict[str, list]:
                        message="Action R1/1 is due Q3 2011 (plan p. 2), after June 2011 (report p. 12).",
                        source_path=f"samples/{PLAN}", page=2),
         ],
+        "coverage": [
+            CoverageRow(inspection_id="i1", rec_id="d1:R1", ref="R1", is_point=False, answered=True,
+                        answered_by="own_entry", response_ids=["d2:R1:1"], bullets=1, bullets_answered=1,
+                        late_actions=1, undated_actions=0, findings=1, source_path=f"samples/{REPORT}",
+                        page=12),
+            CoverageRow(inspection_id="i1", rec_id="d1:R2", ref="R2", undated_actions=1,
+                        source_path=f"samples/{REPORT}", page=13),
+        ],
+        "action_checks": [
+            ActionCheckRow(inspection_id="i1", action_id="d2:R1:1/1", response_id="d2:R1:1", ref="R1",
+                           rec_id="d1:R1", deadline=date(2011, 6, 30), earliest_due=date(2011, 7, 1),
+                           late=True, undated=True, source_path=f"samples/{PLAN}", page=2),
+        ],
     }
 
 
@@ -201,7 +214,8 @@ def test_manifest_records_version_and_row_counts(out):
     assert manifest["tables"]["actions"] == {"file": "actions.parquet", "rows": 3}
     assert {n: t["rows"] for n, t in manifest["tables"].items()} == {
         "documents": 2, "recommendations": 3, "judgements": 1, "responses": 2, "actions": 3,
-        "people": 2, "inspections": 1, "matches": 2, "findings": 1}
+        "people": 2, "inspections": 1, "matches": 2, "findings": 1, "coverage": 2,
+        "action_checks": 1}
     assert datetime.fromisoformat(manifest["created"]).tzinfo is not None
 
 
@@ -267,6 +281,7 @@ ENUMERATIONS = {
     ("actions", "due_precision"): ("day", "month", "quarter", "year"),
     ("actions", "status"): ("completed", "ongoing", "planned"),
     ("matches", "method"): ("ref", "headline", "text"),
+    ("coverage", "answered_by"): ("own_entry", "headline", "points"),
     ("findings", "kind"): ("missing_response", "orphan_response", "target_date_mismatch",
                            "action_after_deadline", "no_owner", "no_due_date", "date_anomaly",
                            "wording_diverges", "count_mismatch"),
