@@ -27,6 +27,7 @@ from acplans.normalize.build import (
     NormalisedDocument, build_people, derive_recommendations_from_plan, make_doc_id, normalise_extraction,
 )
 from acplans.normalize.dates import find_dates
+from acplans.schemas.bundle import Tables
 from acplans.schemas.rows import DocumentRow
 from acplans.schemas.tables import write_tables
 
@@ -49,7 +50,7 @@ class FileResult:
 @dataclass
 class RunResult:
     files: list[FileResult]
-    tables: dict[str, list]
+    tables: Tables
     written: dict[str, Path] = field(default_factory=dict)
     # Failures of the cross-document stage: the extracted tables are still
     # written, without findings, so a comparator bug loses no extraction.
@@ -112,49 +113,47 @@ def inspection_window(doc: NormalisedDocument) -> tuple[date, date] | None:
     return min(s.start for s in spans), max(s.end for s in spans)
 
 
-def assemble(results: list[FileResult], errors: list[str] | None = None) -> dict[str, list]:
+def assemble(results: list[FileResult], errors: list[str] | None = None) -> Tables:
     """Cross-document stages: people, recommendations for plans given without
     their report, then the comparison."""
     docs = [d for r in results for d in r.documents]
     raw_by_id = {make_doc_id(ex.sha256, ex.part_index): ex for r in results for ex in r.extractions}
-    tables: dict[str, list] = {name: [] for name in
-                               ("documents", "recommendations", "judgements", "responses", "actions")}
+    tables = Tables()
     seen_docs: set[str] = set()
     for doc in docs:
         if doc.document.doc_id in seen_docs:  # the same file given twice
             continue
         seen_docs.add(doc.document.doc_id)
-        tables["documents"].append(doc.document)
-        tables["recommendations"] += doc.recommendations
-        tables["judgements"] += doc.judgements
-        tables["responses"] += doc.responses
-        tables["actions"] += doc.actions
-    tables["documents"] += [error_row(r) for r in results if r.status == "error"]
+        tables.documents.append(doc.document)
+        tables.recommendations += doc.recommendations
+        tables.judgements += doc.judgements
+        tables.responses += doc.responses
+        tables.actions += doc.actions
+    tables.documents += [error_row(r) for r in results if r.status == "error"]
     by_id = {d.document.doc_id: d for d in docs}
-    for group in group_inspections(tables["documents"]):
+    for group in group_inspections(tables.documents):
         if group.report_doc_id is None and group.plan_doc_id in by_id:
             plan = by_id[group.plan_doc_id]
-            tables["recommendations"] += derive_recommendations_from_plan(plan, raw_by_id[group.plan_doc_id])
+            tables.recommendations += derive_recommendations_from_plan(plan, raw_by_id[group.plan_doc_id])
     windows = {d.document.doc_id: w for d in docs
                if d.document.doc_kind == DocKind.INSPECTION_REPORT.value and (w := inspection_window(d))}
     claims = [CountClaimInput(doc_id=make_doc_id(ex.sha256, ex.part_index), what=c.what, count=c.count,
                               text=c.text, page=c.source.page)
               for ex in raw_by_id.values() for c in ex.claims]
-    tables["people"] = build_people(docs)
+    tables.people = build_people(docs)
     try:
-        comparison = compare_all(tables["documents"], tables["recommendations"], tables["responses"],
-                                 tables["actions"], inspection_dates=windows, claims=claims)
+        comparison = compare_all(tables.documents, tables.recommendations, tables.responses,
+                                 tables.actions, inspection_dates=windows, claims=claims)
     except Exception as exc:
         log.debug("comparison failed\n%s", traceback.format_exc())
         if errors is None:
             raise
         errors.append(f"internal error while comparing plans with reports ({type(exc).__name__}: {exc}); "
                       "tables written without findings; please report it")
-        tables.update(inspections=[], matches=[], findings=[])
         return tables
-    tables["inspections"] = comparison.inspections
-    tables["matches"] = comparison.matches
-    tables["findings"] = comparison.findings
+    tables.inspections = comparison.inspections
+    tables.matches = comparison.matches
+    tables.findings = comparison.findings
     return tables
 
 

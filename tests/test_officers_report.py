@@ -19,6 +19,7 @@ from acplans.officers_report import (FINDING_KINDS, OutputNotFound, check_summar
                                      render_html, write_xlsx)
 from acplans.schemas.rows import (ActionRow, DocumentRow, FindingRow, InspectionRow, MatchRow,
                                   PersonRow, RecommendationRow, ResponseRow)
+from acplans.schemas.bundle import Tables
 from acplans.schemas.tables import write_tables
 
 REPORT = "samples/home-group-inspection-report-2010.pdf"
@@ -132,7 +133,7 @@ def findings(severities: dict[str, str] | None = None) -> list[FindingRow]:
 
 
 def write_output(out_dir: Path, finding_rows: list[FindingRow] | None = None) -> Path:
-    write_tables(out_dir, {
+    write_tables(out_dir, Tables(**{
         "documents": documents(),
         "recommendations": recommendations(),
         "judgements": [],
@@ -145,7 +146,7 @@ def write_output(out_dir: Path, finding_rows: list[FindingRow] | None = None) ->
                                       plan_doc_id="plan", source_path=REPORT, page=1)],
         "matches": matches(),
         "findings": findings() if finding_rows is None else finding_rows,
-    })
+    }))
     return out_dir
 
 
