@@ -19,7 +19,7 @@ from acplans.compare import compare_all
 from acplans.extract.dispatch import extract_document
 from acplans.extract.model import UnreadableDocument
 from acplans.extract.reader import file_sha256, read_document
-from acplans.normalize.build import NormalisedDocument, make_doc_id, normalise_extraction
+from acplans.normalize.build import NormalisedDocument, normalise_extraction, unreadable_document_row
 from acplans.normalize.crossdoc import normalise_batch
 from acplans.schemas.bundle import Tables
 from acplans.schemas.rows import DocumentRow
@@ -90,10 +90,8 @@ def error_row(result: FileResult) -> DocumentRow:
     try:
         sha = file_sha256(result.path)
     except OSError:
-        sha = "0" * 64
-    return DocumentRow(doc_id=make_doc_id(sha, 0), source_path=str(result.path), source_name=result.path.name,
-                       file_type=None, part=0, doc_kind=None, status="error", error=result.error,
-                       needs_review=True, review_reasons=[result.error or "unreadable"], sha256=sha)
+        sha = None
+    return unreadable_document_row(str(result.path), result.error or "unreadable", sha)
 
 
 def assemble(results: list[FileResult], errors: list[str] | None = None) -> Tables:

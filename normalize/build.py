@@ -6,10 +6,12 @@ everything later stages need from it, so no stage after this one reads an
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 
 from acplans.extract.records import DocKind, Extraction, RawResponse
 from acplans.schemas.rows import ActionRow, DocumentRow, JudgementRow, RecommendationRow, ResponseRow
@@ -54,6 +56,21 @@ class NormalisedDocument:
 
 def make_doc_id(sha256: str, part_index: int) -> str:
     return f"{sha256[:12]}-{part_index}"
+
+
+def unreadable_doc_id(source_path: str) -> str:
+    """Id of a file that could not be read: from its path, because byte-identical
+    unreadable files (two empty downloads) are still two files to report."""
+    return f"unread-{hashlib.sha256(source_path.encode()).hexdigest()[:12]}"
+
+
+def unreadable_document_row(source_path: str, reason: str, sha256: str | None) -> DocumentRow:
+    """The documents row of a file that could not be read; ``sha256`` is None
+    when not even its bytes could be."""
+    return DocumentRow(doc_id=unreadable_doc_id(source_path), source_path=source_path,
+                       source_name=PurePath(source_path).name, file_type=None, part=0,
+                       doc_kind=None, status="error", error=reason, needs_review=True,
+                       review_reasons=[reason], sha256=sha256)
 
 
 def document_year(extraction: Extraction) -> int | None:

@@ -38,8 +38,9 @@ def normalise_batch(docs: Iterable[NormalisedDocument], unreadable: Iterable[Doc
     for doc in docs:
         unique.setdefault(doc.document.doc_id, doc)  # the same file given twice
     kept = list(unique.values())
+    unread = {row.doc_id: row for row in unreadable}  # ids come from paths: one row per path
     tables = Tables(
-        documents=[d.document for d in kept] + list(unreadable),
+        documents=[d.document for d in kept] + list(unread.values()),
         recommendations=[r for d in kept for r in d.recommendations],
         judgements=[j for d in kept for j in d.judgements],
         responses=[r for d in kept for r in d.responses],

@@ -1,5 +1,6 @@
 """The run as one hand-off: files -> normalised documents -> one Tables bundle
 -> Parquet, on real sample files and files the tests make."""
+import hashlib
 import shutil
 from datetime import date
 from pathlib import Path
@@ -9,6 +10,36 @@ from acplans.schemas.tables import read_tables
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 PEABODY_DOCX = SAMPLES / "peabody-action-plan-summary-2010.docx"
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+
+
+def test_two_identical_unreadable_files_each_get_an_error_row(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "download-1.pdf").write_bytes(b"")
+    (inputs / "download-2.pdf").write_bytes(b"")
+    shutil.copy(PEABODY_DOCX, inputs)
+
+    result = run([inputs], tmp_path / "out")
+
+    written = read_tables(tmp_path / "out")
+    errors = [d for d in written.documents if d.status == "error"]
+    assert sorted(d.source_name for d in errors) == ["download-1.pdf", "download-2.pdf"]
+    assert len({d.doc_id for d in errors}) == 2
+    assert all(d.error == "file is empty" and d.sha256 == EMPTY_SHA256 for d in errors)
+    assert len(written.responses) == 13 and written == result.tables
+
+
+def test_a_path_whose_bytes_cannot_be_read_has_no_sha256(tmp_path):
+    # Folders named like documents: nothing can be read from them, not even bytes to hash.
+    folders = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    for folder in folders:
+        folder.mkdir()
+    run([], tmp_path / "out", files=folders + folders[:1])  # a path named twice is still one file
+    documents = read_tables(tmp_path / "out").documents
+    assert [(d.source_name, d.status, d.error, d.sha256) for d in documents] == [
+        ("a.pdf", "error", "is a folder, not a file", None), ("b.pdf", "error", "is a folder, not a file", None)]
+    assert documents[0].doc_id != documents[1].doc_id
 
 
 def test_the_same_file_given_twice_is_read_into_one_set_of_rows(tmp_path):
