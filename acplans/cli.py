@@ -109,8 +109,8 @@ def run(inputs: tuple[str, ...], out_dir: str, silent: bool, verbose: bool) -> N
     if not silent:
         t = outcome.tables
         click.echo(f"{len(files) - len(outcome.failed)} of {len(files)} files read; "
-                   f"{len(t['recommendations'])} recommendations, {len(t['responses'])} responses, "
-                   f"{len(t['actions'])} actions, {len(t['findings'])} findings -> {out_dir}"
+                   f"{len(t.recommendations)} recommendations, {len(t.responses)} responses, "
+                   f"{len(t.actions)} actions, {len(t.findings)} findings -> {out_dir}"
                    f"{skipped_note(len(collected.skipped), verbose)}", err=True)
     for message in outcome.errors:
         click.secho(f"error: {message}", fg="red", err=True)

@@ -3,9 +3,9 @@ comparison -> Parquet tables.
 
 Data flows one way and each stage is a plain function: ``collect_inputs``,
 ``process_file`` (read, split, extract, normalise one file), ``assemble``
-(people, plan-only recommendations, comparison) and ``write_tables``.
-A file that cannot be read becomes a ``documents`` row with status
-``error`` and the batch goes on.
+(the normaliser's cross-document stage, then the comparator) and
+``write_tables``. A file that cannot be read becomes a ``documents`` row
+with status ``error`` and the batch goes on.
 """
 from __future__ import annotations
 
@@ -14,21 +14,16 @@ import os
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from acplans.compare import compare_all
-from acplans.compare.checks import CountClaimInput
-from acplans.compare.pairing import group_inspections
 from acplans.extract.dispatch import extract_document
 from acplans.extract.formats import document_suffixes
 from acplans.extract.model import UnreadableDocument
 from acplans.extract.reader import file_sha256, read_document
-from acplans.extract.records import DocKind, Extraction
-from acplans.normalize.build import (
-    NormalisedDocument, build_people, derive_recommendations_from_plan, make_doc_id, normalise_extraction,
-)
-from acplans.normalize.dates import find_dates
+from acplans.normalize.build import NormalisedDocument, normalise_extraction, unreadable_document_row
+from acplans.normalize.crossdoc import normalise_batch
+from acplans.schemas.bundle import Tables
 from acplans.schemas.rows import DocumentRow
 from acplans.schemas.tables import write_tables
 
@@ -39,14 +34,13 @@ class FileResult:
     path: Path
     status: str  # "ok" | "error"
     error: str | None = None
-    extractions: list[Extraction] = field(default_factory=list)
     documents: list[NormalisedDocument] = field(default_factory=list)
 
 
 @dataclass
 class RunResult:
     files: list[FileResult]
-    tables: dict[str, list]
+    tables: Tables
     written: dict[str, Path] = field(default_factory=dict)
     # Failures of the cross-document stage: the extracted tables are still
     # written, without findings, so a comparator bug loses no extraction.
@@ -122,80 +116,39 @@ def process_file(path: Path) -> FileResult:
     except UnreadableDocument as exc:
         return FileResult(path, "error", exc.reason)
     try:
-        extractions = extract_document(doc)
-        documents = [normalise_extraction(ex) for ex in extractions]
+        documents = [normalise_extraction(ex) for ex in extract_document(doc)]
     except Exception as exc:  # a bug must not sink the batch; it is reported as one
         log.debug("extraction failed for %s\n%s", path, traceback.format_exc())
         return FileResult(path, "error", f"internal error while extracting ({type(exc).__name__}: {exc}); "
                                          "please report it with this file")
-    return FileResult(path, "ok", None, extractions, documents)
+    return FileResult(path, "ok", None, documents)
 
 
 def error_row(result: FileResult) -> DocumentRow:
     try:
         sha = file_sha256(result.path)
     except OSError:
-        sha = "0" * 64
-    return DocumentRow(doc_id=make_doc_id(sha, 0), source_path=str(result.path), source_name=result.path.name,
-                       file_type=None, part=0, doc_kind=None, status="error", error=result.error,
-                       needs_review=True, review_reasons=[result.error or "unreadable"], sha256=sha)
+        sha = None
+    return unreadable_document_row(str(result.path), result.error or "unreadable", sha)
 
 
-def inspection_window(doc: NormalisedDocument) -> tuple[date, date] | None:
-    """The inspection's first and last day, from the report's own words."""
-    text = doc.document.inspection_dates
-    spans = find_dates(text) if text else []
-    if not spans:
-        return None
-    return min(s.start for s in spans), max(s.end for s in spans)
+def assemble(results: list[FileResult], errors: list[str] | None = None) -> Tables:
+    """The run's tables: the normaliser's cross-document stage, then the comparator.
 
-
-def assemble(results: list[FileResult], errors: list[str] | None = None) -> dict[str, list]:
-    """Cross-document stages: people, recommendations for plans given without
-    their report, then the comparison."""
-    docs = [d for r in results for d in r.documents]
-    raw_by_id = {make_doc_id(ex.sha256, ex.part_index): ex for r in results for ex in r.extractions}
-    tables: dict[str, list] = {name: [] for name in
-                               ("documents", "recommendations", "judgements", "responses", "actions")}
-    seen_docs: set[str] = set()
-    for doc in docs:
-        if doc.document.doc_id in seen_docs:  # the same file given twice
-            continue
-        seen_docs.add(doc.document.doc_id)
-        tables["documents"].append(doc.document)
-        tables["recommendations"] += doc.recommendations
-        tables["judgements"] += doc.judgements
-        tables["responses"] += doc.responses
-        tables["actions"] += doc.actions
-    tables["documents"] += [error_row(r) for r in results if r.status == "error"]
-    by_id = {d.document.doc_id: d for d in docs}
-    for group in group_inspections(tables["documents"]):
-        if group.report_doc_id is None and group.plan_doc_id in by_id:
-            plan = by_id[group.plan_doc_id]
-            tables["recommendations"] += derive_recommendations_from_plan(plan, raw_by_id[group.plan_doc_id])
-    windows = {d.document.doc_id: w for d in docs
-               if d.document.doc_kind == DocKind.INSPECTION_REPORT.value and (w := inspection_window(d))}
-    claims = [CountClaimInput(doc_id=make_doc_id(ex.sha256, ex.part_index), what=c.what, count=c.count,
-                              text=c.text, page=c.source.page)
-              for ex in raw_by_id.values() for c in ex.claims]
-    tables["people"] = build_people(docs)
+    A comparator failure is appended to ``errors`` (raised when it is None)
+    and the tables are kept without matches or findings.
+    """
+    batch = normalise_batch([d for r in results for d in r.documents],
+                            [error_row(r) for r in results if r.status == "error"])
     try:
-        comparison = compare_all(tables["documents"], tables["recommendations"], tables["responses"],
-                                 tables["actions"], inspection_dates=windows, claims=claims)
+        return compare_all(batch)
     except Exception as exc:
         log.debug("comparison failed\n%s", traceback.format_exc())
         if errors is None:
             raise
         errors.append(f"internal error while comparing plans with reports ({type(exc).__name__}: {exc}); "
                       "tables written without findings; please report it")
-        tables.update(inspections=[], matches=[], findings=[], coverage=[], action_checks=[])
-        return tables
-    tables["inspections"] = comparison.inspections
-    tables["matches"] = comparison.matches
-    tables["findings"] = comparison.findings
-    tables["coverage"] = comparison.coverage
-    tables["action_checks"] = comparison.action_checks
-    return tables
+        return batch.tables
 
 
 def run(paths: Iterable[str | Path], out_dir: Path, *,

@@ -1,24 +1,27 @@
 """Checking landlords' action plans against the inspection reports they answer.
 
-``compare_all`` groups documents into inspections, matches plan entries to
-recommendations and returns the inspections, matches, findings, coverage and
-action_checks tables: the comparator is the only judge, the report only shows them.
-Each step is a function of its own so it can be tested and reused alone;
-the finding rules are documented in docs/findings.md.
+``compare_all`` takes the normaliser's ``NormalisedBatch`` (tables, documents
+already paired into inspections, count claims, inspection visits), matches
+plan entries to recommendations and returns the tables with the matches,
+findings, coverage and action_checks added: the comparator is the only judge,
+the report only shows them. Each step is a function of its own so it can be
+tested and reused alone; the finding rules are documented in docs/findings.md.
+
+May import: acplans.schemas and the normaliser's hand-off types
+(acplans.normalize); never acplans.extract or the top-level modules.
 """
-from .checks import (CountClaimInput, find_actions_after_deadline, find_count_mismatches,
+from .checks import (find_actions_after_deadline, find_count_mismatches,
                      find_date_anomalies, find_missing_due_dates, find_missing_owners,
                      find_missing_responses, find_orphans, find_target_date_mismatches)
 from .core import Comparison, build_scope, compare_all
 from .matching import match_responses
-from .pairing import InspectionGroup, group_documents, group_inspections, landlord_key
 from .scope import InspectionScope
 from .wording import divergences, find_wording_divergence
 
 __all__ = [
-    "Comparison", "CountClaimInput", "InspectionGroup", "InspectionScope", "build_scope",
+    "Comparison", "InspectionScope", "build_scope",
     "compare_all", "divergences", "find_actions_after_deadline", "find_count_mismatches",
     "find_date_anomalies", "find_missing_due_dates", "find_missing_owners",
     "find_missing_responses", "find_orphans", "find_target_date_mismatches",
-    "find_wording_divergence", "group_documents", "group_inspections", "landlord_key", "match_responses",
+    "find_wording_divergence", "match_responses",
 ]

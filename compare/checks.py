@@ -6,9 +6,9 @@ FindingRows; rules and severities are documented in docs/findings.md.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
+from acplans.normalize.build import CountClaim
 from acplans.schemas.rows import ActionRow, FindingRow, RecommendationRow, ResponseRow
 
 from .scope import BASE_SEVERITY, InspectionScope, long_date, quote
@@ -16,17 +16,6 @@ from .text import same_words
 
 EARLIEST_PLAUSIBLE = date(1990, 1, 1)
 PLAUSIBLE_YEARS_AHEAD = 10
-
-
-@dataclass
-class CountClaimInput:
-    """A document's own statement of how many items there are."""
-
-    doc_id: str
-    what: str  # "recommendations", "headings" or "actions"
-    count: int
-    text: str
-    page: int | None = None
 
 
 def requires_answer(rec: RecommendationRow, recommendations: list[RecommendationRow]) -> bool:
@@ -258,7 +247,7 @@ _COUNTED_AS = {
 }
 
 
-def find_count_mismatches(scope: InspectionScope, claims: list[CountClaimInput]) -> list[FindingRow]:
+def find_count_mismatches(scope: InspectionScope, claims: list[CountClaim]) -> list[FindingRow]:
     findings = []
     members = set(scope.documents)
     for claim in claims:

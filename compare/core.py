@@ -1,18 +1,20 @@
-"""compare_all: pair documents into inspections, match, and run every check."""
+"""compare_all: match each inspection's plan entries to its recommendations, and run every check."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from acplans.schemas.rows import (ActionCheckRow, ActionRow, CoverageRow, DocumentRow, FindingRow,
-                                  InspectionRow, MatchRow, RecommendationRow, ResponseRow)
+from acplans.normalize.crossdoc import NormalisedBatch
+from acplans.normalize.pairing import InspectionGroup, document_year
+from acplans.schemas.bundle import Tables
+from acplans.schemas.rows import (ActionCheckRow, ActionRow, CoverageRow, DocumentRow, FindingRow, MatchRow,
+                                  RecommendationRow, ResponseRow)
 
-from .checks import (CountClaimInput, find_actions_after_deadline, find_count_mismatches,
-                     find_date_anomalies, find_missing_due_dates, find_missing_owners,
-                     find_missing_responses, find_orphans, find_target_date_mismatches)
+from .checks import (find_actions_after_deadline, find_count_mismatches, find_date_anomalies,
+                     find_missing_due_dates, find_missing_owners, find_missing_responses, find_orphans,
+                     find_target_date_mismatches)
 from .coverage import check_actions, coverage
 from .matching import match_responses
-from .pairing import InspectionGroup, document_year, group_documents
 from .scope import InspectionScope
 from .wording import find_wording_divergence
 
@@ -30,7 +32,6 @@ CHECKS = (
 
 @dataclass
 class Comparison:
-    inspections: list[InspectionRow] = field(default_factory=list)
     matches: list[MatchRow] = field(default_factory=list)
     findings: list[FindingRow] = field(default_factory=list)
     coverage: list[CoverageRow] = field(default_factory=list)
@@ -63,27 +64,22 @@ def build_scope(group: InspectionGroup, documents: dict[str, DocumentRow],
     )
 
 
-def compare_all(documents: list[DocumentRow], recommendations: list[RecommendationRow],
-                responses: list[ResponseRow], actions: list[ActionRow], *,
-                inspection_dates: dict[str, tuple[date, date]] | None = None,
-                claims: list[CountClaimInput] | None = None) -> Comparison:
-    """Group documents into inspections, match plan entries to recommendations, and check them:
-    findings, plus each recommendation's coverage and each action's lateness.
-
-    ``inspection_dates`` maps the doc_id of an inspection's report (or any of
-    its documents) to the first and last day of the inspection visit.
-    """
-    by_id = {d.doc_id: d for d in documents}
+def compare_all(batch: NormalisedBatch) -> Tables:
+    """The batch's tables with the matches and findings of every inspection
+    the normaliser paired, each recommendation's coverage and each action's lateness."""
+    tables = batch.tables
+    by_id = {d.doc_id: d for d in tables.documents}
     result = Comparison()
-    for group in group_documents(documents):
-        scope = build_scope(group, by_id, recommendations, responses, actions, inspection_dates)
+    for group in batch.inspections:
+        scope = build_scope(group, by_id, tables.recommendations, tables.responses, tables.actions,
+                            batch.inspection_windows)
         scope.matches = match_responses(group.row.inspection_id, scope.recommendations, scope.responses)
-        result.inspections.append(group.row)
         result.matches += scope.matches
         findings = [f for check in CHECKS for f in check(scope)]
-        findings += find_count_mismatches(scope, claims or [])
+        findings += find_count_mismatches(scope, batch.claims)
         action_checks = check_actions(scope)
         result.findings += findings
         result.action_checks += action_checks
         result.coverage += coverage(scope, findings, action_checks)
-    return result
+    return replace(tables, matches=result.matches, findings=result.findings, coverage=result.coverage,
+                   action_checks=result.action_checks)

@@ -1,0 +1,12 @@
+"""The normaliser: raw extractions -> typed table rows.
+
+``build`` turns one ``Extraction`` into a ``NormalisedDocument`` (rows with
+parsed dates, canonical refs and people, plus the count claims, inspection
+window and plan restatements later stages need); ``pairing`` groups documents
+into inspections; ``crossdoc.normalise_batch`` makes the run's ``Tables`` and
+hands the comparator a ``NormalisedBatch``. ``dates``, ``status``, ``refs`` and
+``people`` are the grammars they use.
+
+May import: acplans.extract.records (what extractors produce) and
+acplans.schemas; never acplans.compare or the top-level modules.
+"""

@@ -1,27 +1,40 @@
 """Extractions -> table rows: canonical refs, parsed dates, people, quality gate.
 
-``normalise_extraction`` is a plain function of one ``Extraction``; the
-people table and anything that spans documents is built by ``build_people``
-over all responses of a run.
+``normalise_extraction`` is a plain function of one ``Extraction`` and gives
+everything later stages need from it, so no stage after this one reads an
+``Extraction``; whatever spans documents is built in ``normalize.crossdoc``.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
 
 from acplans.extract.records import DocKind, Extraction, RawResponse
-from acplans.schemas.rows import (
-    ActionRow, DocumentRow, JudgementRow, PersonRow, RecommendationRow, ResponseRow,
-)
+from acplans.schemas.rows import ActionRow, DocumentRow, JudgementRow, RecommendationRow, ResponseRow
 
-from .dates import parse_deadline, parse_due
-from .people import PeopleDirectory, parse_person, person_id
+from .dates import find_dates, parse_deadline, parse_due
+from .people import parse_person
 from .refs import canonical_ref, parent_of, sequence_gaps
 
 _YEAR_RE = re.compile(r"\b(19[89]\d|20\d\d)\b")
 # Below this share of parsed due texts a plan goes to a person for review.
 MIN_DUE_PARSE_RATE = 0.6
+
+
+@dataclass(frozen=True)
+class CountClaim:
+    """A document's own statement of how many items there are, for the comparator to check."""
+
+    doc_id: str
+    what: str  # "recommendations", "headings" or "actions"
+    count: int
+    text: str
+    source_path: str
+    page: int | None = None
 
 
 @dataclass
@@ -33,10 +46,31 @@ class NormalisedDocument:
     actions: list[ActionRow] = field(default_factory=list)
     # Owners/sponsors as read, for the people table (response_id, sponsor?, text).
     mentions: list[tuple[ResponseRow, bool, str]] = field(default_factory=list)
+    claims: list[CountClaim] = field(default_factory=list)
+    # A report's first and last day of the inspection visit, from its own words.
+    inspection_window: tuple[date, date] | None = None
+    # A plan's restatements as recommendations: they stand in for the report's
+    # when the plan is given without it, which only pairing can tell.
+    restated_recommendations: list[RecommendationRow] = field(default_factory=list)
 
 
 def make_doc_id(sha256: str, part_index: int) -> str:
     return f"{sha256[:12]}-{part_index}"
+
+
+def unreadable_doc_id(source_path: str) -> str:
+    """Id of a file that could not be read: from its path, because byte-identical
+    unreadable files (two empty downloads) are still two files to report."""
+    return f"unread-{hashlib.sha256(source_path.encode()).hexdigest()[:12]}"
+
+
+def unreadable_document_row(source_path: str, reason: str, sha256: str | None) -> DocumentRow:
+    """The documents row of a file that could not be read; ``sha256`` is None
+    when not even its bytes could be."""
+    return DocumentRow(doc_id=unreadable_doc_id(source_path), source_path=source_path,
+                       source_name=PurePath(source_path).name, file_type=None, part=0,
+                       doc_kind=None, status="error", error=reason, needs_review=True,
+                       review_reasons=[reason], sha256=sha256)
 
 
 def document_year(extraction: Extraction) -> int | None:
@@ -62,14 +96,19 @@ def normalise_extraction(ex: Extraction) -> NormalisedDocument:
     judgements = [JudgementRow(doc_id, j.table, j.area, j.assessment, j.source.path, j.source.page)
                   for j in ex.judgements]
     result = NormalisedDocument(document_row(ex, doc_id), recs, judgements)
+    result.claims = [CountClaim(doc_id, c.what, c.count, c.text, c.source.path, c.source.page) for c in ex.claims]
+    if ex.part.kind is DocKind.INSPECTION_REPORT:
+        result.inspection_window = inspection_window(ex.metadata.inspection_dates_text)
     r_scheme = any(re.match(r"R\d", r.ref_as_written.strip(), re.I) for r in ex.responses) or bool(recs)
     seen: Counter = Counter()
+    entries: list[tuple[ResponseRow, RawResponse]] = []
     for raw in ex.responses:
         ref = canonical_ref(raw.ref_as_written, r_scheme=r_scheme) or raw.ref_as_written.strip()
         seen[ref] += 1
         response_id = f"{doc_id}:{ref}" + (f"#{seen[ref]}" if seen[ref] > 1 else "")
         row = response_row(doc_id, response_id, ref, raw)
         result.responses.append(row)
+        entries.append((row, raw))
         if raw.responsible_text:
             result.mentions.append((row, False, raw.responsible_text))
         if raw.sponsor_text:
@@ -86,8 +125,18 @@ def normalise_extraction(ex: Extraction) -> NormalisedDocument:
                 source_path=action.source.path, page=action.source.page))
             if action.owner_text:
                 result.mentions.append((row, False, action.owner_text))
+    if ex.part.kind is DocKind.ACTION_PLAN:
+        result.restated_recommendations = restated_recommendations(doc_id, entries)
     apply_quality_gate(result, ex)
     return result
+
+
+def inspection_window(inspection_dates_text: str | None) -> tuple[date, date] | None:
+    """The inspection's first and last day, from the dates the report prints."""
+    spans = find_dates(inspection_dates_text) if inspection_dates_text else []
+    if not spans:
+        return None
+    return min(s.start for s in spans), max(s.end for s in spans)
 
 
 def recommendation_row(doc_id: str, raw, id_suffix: str = "") -> RecommendationRow:
@@ -154,13 +203,12 @@ def apply_quality_gate(result: NormalisedDocument, ex: Extraction) -> None:
     doc.needs_review = bool(reasons)
 
 
-def derive_recommendations_from_plan(plan: NormalisedDocument, raw: Extraction) -> list[RecommendationRow]:
-    """When no report is given, the plan's restatements stand in for the
-    recommendations (headline headings and their entries), marked as such."""
+def restated_recommendations(doc_id: str, entries: list[tuple[ResponseRow, RawResponse]]) -> list[RecommendationRow]:
+    """A plan's restatements as recommendations (headline headings and their
+    entries), marked as derived from the plan."""
     rows: list[RecommendationRow] = []
-    doc_id = plan.document.doc_id
     headlines: dict[str, RecommendationRow] = {}
-    for response, raw_response in zip(plan.responses, raw.responses):
+    for response, raw_response in entries:
         head_ref = canonical_ref(raw_response.heading_ref) if raw_response.heading_ref else parent_of(response.ref)
         if head_ref and head_ref != response.ref and head_ref not in headlines:
             headlines[head_ref] = RecommendationRow(
@@ -177,15 +225,3 @@ def derive_recommendations_from_plan(plan: NormalisedDocument, raw: Extraction) 
             target_date_text=response.stated_target_date_text, target_date=response.stated_target_date,
             derived_from="plan", source_path=response.source_path, page=response.page))
     return rows
-
-
-def build_people(docs: list[NormalisedDocument]) -> list[PersonRow]:
-    directory = PeopleDirectory()
-    for doc in docs:
-        for response, as_sponsor, text in doc.mentions:
-            directory.add(parse_person(text), response_id=response.response_id, as_sponsor=as_sponsor,
-                          doc_id=response.doc_id, source_path=response.source_path, page=response.page)
-    return [PersonRow(person_id=person_id(p.key), name=p.name, roles=p.roles, is_post=p.name is None,
-                      as_owner=p.as_owner, as_sponsor=p.as_sponsor, doc_id=p.doc_id,
-                      source_path=p.source_path, page=p.page)
-            for p in directory.people.values()]

@@ -19,12 +19,13 @@ REGENERATE = "python -m acplans.schemas.findings_doc > docs/findings.md"
 INTRO = """\
 # Findings: how a plan is checked against its report
 
-`acplans.compare.compare_all` turns the documents, recommendations, responses
-and actions tables into five more: `inspections`, `matches`, `findings`,
-`coverage` and `action_checks`. This page sets out the rules it follows, so
-that an officer reading a finding knows why it was raised and why something
-else was not. The report and `acplans check` only show these tables; they
-decide nothing themselves.
+`acplans.normalize.crossdoc.normalise_batch` groups the documents into
+`inspections` (section 1); `acplans.compare.compare_all` then turns the
+recommendations, responses and actions of each inspection into four more
+tables: `matches`, `findings`, `coverage` and `action_checks`. This page sets
+out the rules they follow, so that an officer reading a finding knows why it
+was raised and why something else was not. The report and `acplans check`
+only show these tables; they decide nothing themselves.
 """
 PAIRING_AND_MATCHING = """\
 ## 1. Which documents belong together (`inspections`)

@@ -46,8 +46,8 @@ def col(doc: str, default=None, *, allowed: tuple[str, ...] | None = None, uniqu
 class DocumentRow:
     """One row per document part read: a file, or one document inside a committee pack."""
 
-    doc_id: str = col("Stable id of one document part: content hash of the file plus part number.",
-                      unique=True)
+    doc_id: str = col("Stable id of one document part: content hash of the file plus part number "
+                      "(a hash of the path for a file that could not be read).", unique=True)
     source_path: str = col("Path of the file as given to `acplans run`.")
     source_name: str = col("File name.")
     file_type: str | None = col(f"Input format the file was read as: {', '.join(InputFormat)}; "
@@ -70,7 +70,7 @@ class DocumentRow:
                               default_factory=list)
     ref_repeats: list[str] = col("Refs that occur more than once.", default_factory=list)
     due_parse_rate: float | None = col("Share of non-empty due texts that parsed to a date or a status.")
-    sha256: str | None = col("SHA-256 of the file's bytes.")
+    sha256: str | None = col("SHA-256 of the file's bytes; null when they could not be read.")
     page: int | None = col("Provenance: same as page_start.")
 
 

@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from .bundle import Tables
 from .rows import SCHEMA_VERSION, TABLES
 
 VERSION_KEY = b"acplans.schema_version"
@@ -282,27 +283,25 @@ def _stage(out_dir: Path, final_name: str, write) -> Path:
     return Path(tmp)
 
 
-def write_tables(out_dir: Path, tables: dict[str, list]) -> dict[str, Path]:
+def write_tables(out_dir: Path, tables: Tables) -> dict[str, Path]:
     """Validate every table, then write each as ``<out_dir>/<name>.parquet``
     and ``manifest.json`` last; returns the Parquet paths by table name.
 
-    ``tables`` must name every table in ``schemas.rows.TABLES`` (an empty
-    list writes an empty table), so a run never leaves one table from an
-    older run beside the others. On any problem a ValidationError lists them
-    all and nothing is written. Each file replaces its predecessor
-    atomically; all are staged before the first replace, so an interrupted
-    run leaves each file whole, and the manifest still describes the old run
-    until every table has been replaced.
+    Every table of the bundle is written (an empty list as an empty table),
+    so a run never leaves one table from an older run beside the others. On
+    any problem a ValidationError lists them all and nothing is written.
+    Each file replaces its predecessor atomically; all are staged before the
+    first replace, so an interrupted run leaves each file whole, and the
+    manifest still describes the old run until every table has been replaced.
     """
+    if not isinstance(tables, Tables):
+        raise TypeError(f"write_tables takes a schemas.bundle.Tables, not {type(tables).__name__}")
     out_dir = Path(out_dir)
-    problems = [Problem(n, None, None, "not given to write_tables") for n in TABLES if n not in tables]
-    problems += [Problem(n, None, None, "unknown table") for n in tables if n not in TABLES]
+    problems = []
     arrow_tables = {}
-    for name in TABLES:
-        if name not in tables:
-            continue
+    for name, rows in tables:
         try:
-            arrow_tables[name] = rows_to_table(name, tables[name])
+            arrow_tables[name] = rows_to_table(name, rows)
         except ValidationError as e:
             problems += e.problems
             continue
@@ -346,3 +345,29 @@ def read_table(out_dir: Path, name: str) -> pa.Table:
     # ParquetFile rather than pq.read_table: the latter loads pyarrow.dataset, which imports pandas.
     with pq.ParquetFile(Path(out_dir) / f"{name}.parquet") as parquet:
         return parquet.read()
+
+
+def read_tables(out_dir: Path) -> Tables:
+    """Every table ``write_tables`` wrote into ``out_dir``, back as rows.
+
+    Raises FileNotFoundError naming the first missing table, and
+    ValidationError listing every way the files break the schema (an output
+    of another acplans version, a file edited by hand), so a reader never
+    meets a row with a missing or mistyped column.
+    """
+    out_dir = Path(out_dir)
+    loaded, problems = {}, []
+    for name in Tables.names():
+        path = out_dir / f"{name}.parquet"
+        if not path.is_file():
+            raise FileNotFoundError(f"no {name}.parquet in {out_dir}: run `acplans run` first")
+        with pq.ParquetFile(path) as parquet:
+            table = parquet.read()
+        found = validate(name, table)
+        problems += found
+        if not found:
+            cls = _row_class(name)
+            loaded[name] = [cls(**row) for row in table.to_pylist()]
+    if problems:
+        raise ValidationError(problems)
+    return Tables(**loaded)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from acplans.compare import (CountClaimInput, InspectionScope, compare_all, divergences,
-                             find_wording_divergence, group_documents, group_inspections,
-                             landlord_key,
-                             match_responses)
+from acplans.compare import InspectionScope, compare_all, divergences, find_wording_divergence, match_responses
+from acplans.normalize.build import CountClaim
+from acplans.normalize.crossdoc import NormalisedBatch
+from acplans.normalize.pairing import group_documents, landlord_key
+from acplans.schemas.bundle import Tables
 from acplans.schemas.rows import (ActionRow, DocumentRow, InspectionRow, RecommendationRow,
                                   ResponseRow)
 
@@ -85,14 +86,30 @@ def pair_documents():
             doc("plan", "action_plan", "Example Housing", "/in/plan.pdf", page=1)]
 
 
+def claim(doc_id, what, count, text, page=None):
+    return CountClaim(doc_id=doc_id, what=what, count=count, text=text, source_path=f"/in/{doc_id}.pdf", page=page)
+
+
+def compare(documents, recommendations, responses, actions, *, inspection_dates=None, claims=()):
+    """The comparator over rows as the normaliser hands them on: paired, with claims and visits."""
+    groups = group_documents(documents)
+    tables = Tables(documents=documents, recommendations=recommendations, responses=responses, actions=actions,
+                    inspections=[g.row for g in groups])
+    return compare_all(NormalisedBatch(tables, groups, list(claims), inspection_dates or {}))
+
+
+def group_inspections(documents):
+    return [g.row for g in group_documents(documents)]
+
+
 def kinds(findings):
     return {(f.kind, f.ref) for f in findings}
 
 
 def test_clean_pair_has_no_findings():
     responses, actions = clean_plan()
-    result = compare_all(pair_documents(), clean_report(), responses, actions,
-                         inspection_dates={"rep": VISIT})
+    result = compare(pair_documents(), clean_report(), responses, actions,
+                     inspection_dates={"rep": VISIT})
     assert result.findings == []
     assert len(result.inspections) == 1
     assert {(m.rec_id, m.method) for m in result.matches} == {
@@ -127,11 +144,11 @@ def test_each_finding_kind_planted_once():
         act(stray, 1, "Resurface", date(2010, 9, 30)),
     ]
     documents = pair_documents() + [doc("cover", "cover_report", None, "/in/rep.pdf", part=1, page=20)]
-    claim = CountClaimInput(doc_id="cover", what="recommendations", count=12,
-                            text="There were 12 recommendations grouped under 3 headings", page=20)
+    cover_claim = claim(doc_id="cover", what="recommendations", count=12,
+                        text="There were 12 recommendations grouped under 3 headings", page=20)
 
-    result = compare_all(documents, report, responses, actions, inspection_dates={"rep": VISIT},
-                         claims=[claim])
+    result = compare(documents, report, responses, actions, inspection_dates={"rep": VISIT},
+                     claims=[cover_claim])
 
     assert kinds(result.findings) == {
         ("target_date_mismatch", "R1.1"), ("missing_response", "R1.2"), ("wording_diverges", "R1.3"),
@@ -163,8 +180,8 @@ def test_plan_deadline_later_than_report_is_high():
     report = [rec("rep", "R1", "Write letters in plain English.", None, "immediately")]
     later = resp("plan", "R1", "Write letters in plain English.", DEC_2010, "December 2010")
     same = resp("plan", "R1", "Write letters in plain English.", None, "Immediately", pos=1)
-    result = compare_all(pair_documents(), report, [later, same],
-                         [act(later, 1, "Do it", date(2010, 9, 30)), act(same, 1, "Do it", date(2010, 9, 30))])
+    result = compare(pair_documents(), report, [later, same],
+                     [act(later, 1, "Do it", date(2010, 9, 30)), act(same, 1, "Do it", date(2010, 9, 30))])
     assert [(f.kind, f.response_id, f.severity) for f in result.findings] == [
         ("target_date_mismatch", "plan:R1:0", "high")]
 
@@ -184,7 +201,7 @@ def test_headline_entry_covers_its_bullets():
         ("rep:R1", "plan:R1:0", "ref"), ("rep:R1.2", "plan:R1.2:1", "ref"),
         ("rep:R1.1", "plan:R1:0", "headline")}
 
-    result = compare_all(pair_documents(), report, [headline], [act(headline, 1, "Audit", date(2010, 9, 30))])
+    result = compare(pair_documents(), report, [headline], [act(headline, 1, "Audit", date(2010, 9, 30))])
     assert result.findings == []
 
 
@@ -195,7 +212,7 @@ def test_action_overlapping_the_deadline_is_not_late():
                       start=date(2011, 6, 1))
     after = act(entry, 2, "Publish", date(2011, 9, 30), due_text="September 2011", start=date(2011, 9, 1))
     completed = act(entry, 3, "Draft", due_text="Done.", status="completed")
-    result = compare_all(pair_documents(), report, [entry], [overlapping, after, completed])
+    result = compare(pair_documents(), report, [entry], [overlapping, after, completed])
 
     assert [f.action_id for f in result.findings if f.kind == "action_after_deadline"] == ["plan:R1:0:2"]
     assert [(c.action_id, c.rec_id, c.deadline, c.earliest_due, c.late, c.undated)
@@ -221,7 +238,7 @@ def test_coverage_says_how_each_recommendation_is_answered():
     actions = [act(gas, 1, "Audit", date(2010, 9, 30)),
                act(standards, 1, "Draft standards", due_text="In line with the plan."),
                act(standards, 2, "Publish", date(2011, 9, 30), start=date(2011, 9, 1))]
-    result = compare_all(pair_documents(), report, [gas, standards, performance], actions)
+    result = compare(pair_documents(), report, [gas, standards, performance], actions)
 
     got = [(c.ref, c.is_point, c.answered, c.answered_by, c.response_ids, c.bullets, c.bullets_answered,
             c.late_actions, c.undated_actions, c.findings) for c in result.coverage]
@@ -260,8 +277,8 @@ def test_text_matching_when_plan_numbers_its_own_entries(numbering, first):
         ("rep:R1.2", responses[1].response_id, "text"), ("rep:R2.1", responses[2].response_id, "text")}
     assert all(m.score >= 0.85 for m in matches if m.method == "text")
 
-    result = compare_all(pair_documents(), report, responses,
-                         [act(r, 1, "Step", date(2010, 9, 30)) for r in responses])
+    result = compare(pair_documents(), report, responses,
+                     [act(r, 1, "Step", date(2010, 9, 30)) for r in responses])
     assert result.findings == []
 
 
@@ -285,7 +302,6 @@ def test_landlord_names_written_differently_pair():
         (None, "x", None, ["x"]),
     ]
     rows = group_inspections(documents)
-    assert rows == [g.row for g in groups]
     assert rows[0].landlord == "Riverside Homes Limited"
     assert group_inspections(list(reversed(documents)))[1].inspection_id == rows[0].inspection_id
 
@@ -313,7 +329,7 @@ def test_plan_alone_reports_only_what_the_plan_itself_shows():
     actions = [act(a, 1, "Run the profiling project", due_text="In progress", status="ongoing"),
                act(b, 1, "Agree with residents", date(2010, 7, 31))]
     documents = [doc("plan", "action_plan", "Peabody", "/in/plan.pdf")]
-    result = compare_all(documents, recs, [a, b], actions)
+    result = compare(documents, recs, [a, b], actions)
     assert kinds(result.findings) == {("no_owner", "1A"), ("no_due_date", "1A")}
     assert result.inspections[0].report_doc_id is None
     assert result.findings[0].severity == "medium"
@@ -323,12 +339,12 @@ def test_owner_on_every_action_is_enough():
     response = resp("plan", "R1", "Write letters in plain English.", owner=None)
     actions = [act(response, 1, "Rewrite", date(2010, 9, 30), owner="A Person"),
                act(response, 2, "Audit", date(2010, 9, 30), owner="B Person")]
-    result = compare_all(pair_documents(), [rec("rep", "R1", "Write letters in plain English.")],
-                         [response], actions)
+    result = compare(pair_documents(), [rec("rep", "R1", "Write letters in plain English.")],
+                     [response], actions)
     assert result.findings == []
     actions[1].owner_name = None
-    result = compare_all(pair_documents(), [rec("rep", "R1", "Write letters in plain English.")],
-                         [response], actions)
+    result = compare(pair_documents(), [rec("rep", "R1", "Write letters in plain English.")],
+                     [response], actions)
     assert kinds(result.findings) == {("no_owner", "R1")}
 
 
@@ -387,11 +403,11 @@ def gold_rows(name):
         rec_doc, plan_docs, derived = "hg-report", ["hg-plan"], "report"
         dates = {"hg-report": VISIT}
         claims = [
-            CountClaimInput("hg-cover", "recommendations", 29, "There were 29 recommendations grouped under "
-                            "6 headings", 1),
-            CountClaimInput("hg-cover", "headings", 6, "There were 29 recommendations grouped under "
-                            "6 headings", 1),
-            CountClaimInput("hg-cover", "actions", 29, "29 actions are listed under the 6 headings", 1),
+            claim("hg-cover", "recommendations", 29, "There were 29 recommendations grouped under "
+                  "6 headings", 1),
+            claim("hg-cover", "headings", 6, "There were 29 recommendations grouped under "
+                  "6 headings", 1),
+            claim("hg-cover", "actions", 29, "29 actions are listed under the 6 headings", 1),
         ]
     else:
         # The same plan arrives as DOCX and as PDF: one inspection, compared once.
@@ -428,7 +444,7 @@ def gold_rows(name):
 @pytest.mark.parametrize("name", ["home-group-2010", "peabody-2010"])
 def test_gold_findings(name):
     gold, documents, recommendations, responses, actions, dates, claims = gold_rows(name)
-    result = compare_all(documents, recommendations, responses, actions, inspection_dates=dates, claims=claims)
+    result = compare(documents, recommendations, responses, actions, inspection_dates=dates, claims=claims)
     assert len(result.inspections) == 1
     assert kinds(result.findings) == {(f["kind"], f["ref"]) for f in gold["findings"]}
 
@@ -436,7 +452,7 @@ def test_gold_findings(name):
 def test_gold_home_group_sizes_and_matches():
     gold, documents, recommendations, responses, actions, dates, claims = gold_rows("home-group-2010")
     assert (len(recommendations), len(responses), len(actions)) == (35, 29, 129)
-    result = compare_all(documents, recommendations, responses, actions, inspection_dates=dates, claims=claims)
+    result = compare(documents, recommendations, responses, actions, inspection_dates=dates, claims=claims)
     methods = {}
     for m in result.matches:
         methods[m.method] = methods.get(m.method, 0) + 1
@@ -455,8 +471,8 @@ def test_date_anomalies_other_than_before_the_visit():
         act(entry, 4, "Started before the visit", date(2010, 4, 1), "April 2010 and ongoing", "ongoing"),
         act(entry, 5, "Done before the visit", date(2010, 3, 31), "March 2010 (completed).", "completed"),
     ]
-    result = compare_all(pair_documents(), [rec("rep", "R1", "Write letters in plain English.")], [entry],
-                         actions, inspection_dates={"rep": VISIT})
+    result = compare(pair_documents(), [rec("rep", "R1", "Write letters in plain English.")], [entry],
+                     actions, inspection_dates={"rep": VISIT})
     assert [(f.kind, f.action_id) for f in result.findings] == [
         ("date_anomaly", "plan:R1:0:1"), ("date_anomaly", "plan:R1:0:2"), ("date_anomaly", "plan:R1:0:3")]
     messages = [f.message for f in result.findings]
@@ -468,10 +484,10 @@ def test_date_anomalies_other_than_before_the_visit():
 def test_count_claims_of_headings_and_actions():
     responses, actions = clean_plan()
     documents = pair_documents() + [doc("cover", "cover_report", "Example Housing", "/in/cover.pdf")]
-    claims = [CountClaimInput("cover", "headings", 2, "grouped under 2 headings", 1),
-              CountClaimInput("cover", "recommendations", 4, "There were 4 recommendations", 1),
-              CountClaimInput("cover", "actions", 5, "5 actions are listed", 2)]
-    result = compare_all(documents, clean_report(), responses, actions, claims=claims)
+    claims = [claim("cover", "headings", 2, "grouped under 2 headings", 1),
+              claim("cover", "recommendations", 4, "There were 4 recommendations", 1),
+              claim("cover", "actions", 5, "5 actions are listed", 2)]
+    result = compare(documents, clean_report(), responses, actions, claims=claims)
     assert [(f.kind, f.ref, f.doc_id, f.page) for f in result.findings] == [
         ("count_mismatch", None, "cover", 2)]
     assert result.findings[0].message == (

@@ -24,7 +24,7 @@ def case(request, gold, sample_run):
 def test_recommendations_match_gold(case):
     gold, tables = case
     found = {(r.ref, norm(r.text)[:60], str(r.target_date) if r.target_date else None)
-             for r in tables["recommendations"]}
+             for r in tables.recommendations}
     expected = {(g["ref"], norm(g["text"])[:60], g["target_date"]) for g in gold["recommendations"]}
     assert found == expected
 
@@ -32,7 +32,7 @@ def test_recommendations_match_gold(case):
 def test_responses_and_owners_match_gold(case):
     gold, tables = case
     found = sorted((r.ref, r.owner_name or "", r.sponsor_name or "",
-                    str(r.stated_target_date) if r.stated_target_date else "") for r in tables["responses"])
+                    str(r.stated_target_date) if r.stated_target_date else "") for r in tables.responses)
     expected = sorted((g["ref"], g["owner_name"] or "", g["sponsor_name"] or "", g["stated_target_date"] or "")
                       for g in gold["responses"])
     assert found == expected
@@ -40,15 +40,15 @@ def test_responses_and_owners_match_gold(case):
 
 def test_actions_match_gold_dates_and_status(case):
     gold, tables = case
-    found = sorted((a.ref, str(a.due_date) if a.due_date else "", a.status) for a in tables["actions"])
+    found = sorted((a.ref, str(a.due_date) if a.due_date else "", a.status) for a in tables.actions)
     expected = sorted((g["ref"], g["due_date"] or "", g["status"]) for g in gold["actions"])
     assert found == expected
 
 
 def test_findings_match_gold(case):
     gold, tables = case
-    assert {(f.kind, f.ref) for f in tables["findings"]} == {(g["kind"], g["ref"]) for g in gold["findings"]}
-    assert all(f.message and f.source_path for f in tables["findings"])
+    assert {(f.kind, f.ref) for f in tables.findings} == {(g["kind"], g["ref"]) for g in gold["findings"]}
+    assert all(f.message and f.source_path for f in tables.findings)
 
 
 def test_a_word_report_and_long_table_plan_unlike_the_samples(tmp_path):
@@ -90,10 +90,10 @@ def test_a_word_report_and_long_table_plan_unlike_the_samples(tmp_path):
     plan.save(tmp_path / "anytown-plan.docx")
 
     tables = run([tmp_path], tmp_path / "out").tables
-    assert [i.landlord for i in tables["inspections"]] == ["Anytown Homes Limited"]
-    assert {(f.kind, f.ref) for f in tables["findings"]} == {
+    assert [i.landlord for i in tables.inspections] == ["Anytown Homes Limited"]
+    assert {(f.kind, f.ref) for f in tables.findings} == {
         ("missing_response", "R2.2"), ("action_after_deadline", "R1.1"), ("no_owner", "R2.1"),
         ("no_due_date", "R2.1")}
-    due = {a.text: (str(a.due_date), a.owner_name) for a in tables["actions"]}
+    due = {a.text: (str(a.due_date), a.owner_name) for a in tables.actions}
     assert due["Procure appointment software"] == ("2011-03-31", "Jane Smith")
     assert due["Publish standards on the website"][0] == "2011-06-30"

@@ -22,6 +22,7 @@ from acplans.compare.coverage import check_actions, coverage
 from acplans.compare.scope import InspectionScope
 from acplans.schemas.rows import (ActionRow, DocumentRow, FindingRow, InspectionRow, MatchRow,
                                   PersonRow, RecommendationRow, ResponseRow)
+from acplans.schemas.bundle import Tables
 from acplans.schemas.tables import write_tables
 
 REPORT = "samples/home-group-inspection-report-2010.pdf"
@@ -146,7 +147,7 @@ def write_output(out_dir: Path, finding_rows: list[FindingRow] | None = None,
     scope = InspectionScope(inspection=inspection(), recommendations=recommendations(), responses=responses(),
                             actions=actions() if action_rows is None else action_rows, matches=matches())
     action_checks = check_actions(scope)
-    write_tables(out_dir, {
+    write_tables(out_dir, Tables(**{
         "documents": documents(),
         "recommendations": scope.recommendations,
         "judgements": [],
@@ -160,7 +161,7 @@ def write_output(out_dir: Path, finding_rows: list[FindingRow] | None = None,
         "findings": finding_rows,
         "coverage": coverage(scope, finding_rows, action_checks),
         "action_checks": action_checks,
-    })
+    }))
     return out_dir
 
 

@@ -10,6 +10,9 @@ from datetime import date
 import pytest
 
 from acplans.compare import compare_all
+from acplans.normalize.crossdoc import NormalisedBatch
+from acplans.normalize.pairing import group_documents
+from acplans.schemas.bundle import Tables
 from acplans.report import load_output, render_html
 from acplans.schemas.rows import ActionRow, RecommendationRow, ResponseRow
 from acplans.schemas.tables import write_tables
@@ -38,12 +41,11 @@ def test_report_does_not_call_overlapping_action_late(tmp_path):
     after = ActionRow(doc_id="plan", action_id="plan:R3:0:2", response_id="plan:R3:0", ref="R3", seq=2,
                       text="Publish the charter", due_text="September 2011", due_date=date(2011, 9, 30),
                       due_date_start=date(2011, 9, 1), due_precision="month", source_path=PLAN, page=3)
-    result = compare_all(docs, report, [entry], [overlapping, after])
-    write_tables(tmp_path, {"documents": docs, "recommendations": report, "judgements": [],
-                            "responses": [entry], "actions": [overlapping, after], "people": [],
-                            "inspections": result.inspections, "matches": result.matches,
-                            "findings": result.findings, "coverage": result.coverage,
-                            "action_checks": result.action_checks})
+    groups = group_documents(docs)
+    result = compare_all(NormalisedBatch(
+        Tables(documents=docs, recommendations=report, responses=[entry], actions=[overlapping, after],
+               inspections=[g.row for g in groups]), groups, [], {}))
+    write_tables(tmp_path, result)
     assert [f.action_id for f in result.findings if f.kind == "action_after_deadline"] == ["plan:R3:0:2"]
 
     page = render_html(load_output(tmp_path))

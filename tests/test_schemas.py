@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import typing
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,13 +17,14 @@ import pytest
 
 from acplans.extract.formats import InputFormat
 from acplans.schemas import tables
+from acplans.schemas.bundle import Tables
 from acplans.schemas.dictionary import EXAMPLE_SQL, render_markdown
 from acplans.schemas.rows import (
     SCHEMA_VERSION, TABLES, ActionCheckRow, ActionRow, CoverageRow, DocumentRow, FindingRow,
     InspectionRow, JudgementRow, MatchRow, PersonRow, RecommendationRow, ResponseRow,
 )
 from acplans.schemas.tables import (
-    Problem, ValidationError, arrow_schema, columns, read_table, rows_to_table, validate,
+    Problem, ValidationError, arrow_schema, columns, read_table, read_tables, rows_to_table, validate,
     write_tables,
 )
 
@@ -31,14 +33,14 @@ REPORT = "Audit Commission - Housing inspection report.pdf"
 PLAN = "Action plan.docx"
 
 
-def sample_tables() -> dict[str, list]:
+def sample_tables() -> Tables:
     """One small inspection in which every column holds a real value somewhere.
 
     Action R1/1 is due 30 Sep 2011, after R1's deadline of 30 Jun 2011; R1/2 is
     due before it and R2/1 on the day, so only R1/1 is late.
     """
-    return {
-        "documents": [
+    return Tables(
+        documents=[
             DocumentRow(doc_id="d1", source_path=f"samples/{REPORT}", source_name=REPORT,
                         file_type="pdf", part=0, doc_kind="inspection_report", page_start=1,
                         page_end=42, landlord="Anytown Homes", title="Housing management",
@@ -50,7 +52,7 @@ def sample_tables() -> dict[str, list]:
                         file_type="docx", part=0, doc_kind="action_plan", status="error",
                         error="table 3 has merged header cells", due_parse_rate=0.75),
         ],
-        "recommendations": [
+        recommendations=[
             RecommendationRow(doc_id="d1", rec_id="d1:R1", ref="R1", ref_as_written="R1",
                               level="headline", text="Improve the repairs service.",
                               target_date_text="June 2011", target_date=date(2011, 6, 30),
@@ -65,12 +67,12 @@ def sample_tables() -> dict[str, list]:
                               target_date=date(2011, 3, 31), target_date_precision="day",
                               derived_from="report", source_path=f"samples/{REPORT}", page=13),
         ],
-        "judgements": [
+        judgements=[
             JudgementRow(doc_id="d1", judgement_table="Scoring chart", area="Repairs",
                          assessment="Weaknesses outweigh strengths",
                          source_path=f"samples/{REPORT}", page=5),
         ],
-        "responses": [
+        responses=[
             ResponseRow(doc_id="d2", response_id="d2:R1:1", ref="R1", ref_as_written="R1.",
                         text="Improve repairs.", stated_target_date_text="June 2011",
                         stated_target_date=date(2011, 6, 30), owner_name="Jane Smith",
@@ -80,7 +82,7 @@ def sample_tables() -> dict[str, list]:
             ResponseRow(doc_id="d2", response_id="d2:R2:2", ref="R2", text="Involve tenants.",
                         action_count=1, source_path=f"samples/{PLAN}", page=3),
         ],
-        "actions": [
+        actions=[
             ActionRow(doc_id="d2", action_id="d2:R1:1/1", response_id="d2:R1:1", ref="R1", seq=1,
                       text="Procure a new repairs contract", due_text="Q3 2011",
                       due_date=date(2011, 9, 30), due_date_start=date(2011, 7, 1),
@@ -96,32 +98,32 @@ def sample_tables() -> dict[str, list]:
                       due_date=date(2011, 3, 31), due_precision="day", status="planned",
                       source_path=f"samples/{PLAN}", page=3),
         ],
-        "people": [
+        people=[
             PersonRow(person_id="jane-smith", name="Jane Smith", roles=["Head of Repairs"],
                       as_owner=["d2:R1:1"], doc_id="d2", source_path=f"samples/{PLAN}", page=2),
             PersonRow(person_id="director-of-housing", name=None, roles=["Director of Housing"],
                       is_post=True, as_sponsor=["d2:R1:1"], doc_id="d2",
                       source_path=f"samples/{PLAN}", page=2),
         ],
-        "inspections": [
+        inspections=[
             InspectionRow(inspection_id="i1", landlord="Anytown Homes", report_doc_id="d1",
                           plan_doc_id="d2", cover_doc_id="d3", source_path=f"samples/{REPORT}",
                           page=1),
         ],
-        "matches": [
+        matches=[
             MatchRow(inspection_id="i1", rec_id="d1:R1", response_id="d2:R1:1", method="ref",
                      score=1.0, source_path=f"samples/{PLAN}", page=2),
             MatchRow(inspection_id="i1", rec_id="d1:R1.1", response_id="d2:R1:1",
                      method="headline", score=0.5, source_path=f"samples/{PLAN}", page=2),
         ],
-        "findings": [
+        findings=[
             FindingRow(inspection_id="i1", doc_id="d2", kind="action_after_deadline",
                        severity="medium", ref="R1", rec_id="d1:R1", response_id="d2:R1:1",
                        action_id="d2:R1:1/1",
                        message="Action R1/1 is due Q3 2011 (plan p. 2), after June 2011 (report p. 12).",
                        source_path=f"samples/{PLAN}", page=2),
         ],
-        "coverage": [
+        coverage=[
             CoverageRow(inspection_id="i1", rec_id="d1:R1", ref="R1", is_point=False, answered=True,
                         answered_by="own_entry", response_ids=["d2:R1:1"], bullets=1, bullets_answered=1,
                         late_actions=1, undated_actions=0, findings=1, source_path=f"samples/{REPORT}",
@@ -129,12 +131,12 @@ def sample_tables() -> dict[str, list]:
             CoverageRow(inspection_id="i1", rec_id="d1:R2", ref="R2", undated_actions=1,
                         source_path=f"samples/{REPORT}", page=13),
         ],
-        "action_checks": [
+        action_checks=[
             ActionCheckRow(inspection_id="i1", action_id="d2:R1:1/1", response_id="d2:R1:1", ref="R1",
                            rec_id="d1:R1", deadline=date(2011, 6, 30), earliest_due=date(2011, 7, 1),
                            late=True, undated=True, source_path=f"samples/{PLAN}", page=2),
         ],
-    }
+    )
 
 
 def _replace_column(table: pa.Table, name: str, values: list, type_: pa.DataType | None = None) -> pa.Table:
@@ -169,9 +171,7 @@ def test_arrow_types_and_nullability_follow_annotations():
 
 def test_samples_fill_every_column_of_every_table():
     # Guards the round trip below: a column left null everywhere is not tested.
-    samples = sample_tables()
-    assert set(samples) == set(TABLES)
-    for name, rows in samples.items():
+    for name, rows in sample_tables():
         for c in columns(name):
             assert any(getattr(r, c.name) not in (None, []) for r in rows), f"{name}.{c.name}"
 
@@ -179,7 +179,7 @@ def test_samples_fill_every_column_of_every_table():
 @pytest.mark.parametrize("name", list(TABLES))
 def test_every_table_round_trips_with_its_types(out, name):
     table = read_table(out, name)
-    assert table.to_pylist() == [dataclasses.asdict(r) for r in sample_tables()[name]]
+    assert table.to_pylist() == [dataclasses.asdict(r) for r in getattr(sample_tables(), name)]
     expected = arrow_schema(name)
     assert table.column_names == expected.names
     for f in expected:
@@ -187,6 +187,40 @@ def test_every_table_round_trips_with_its_types(out, name):
         assert (got.type, got.nullable, got.metadata) == (f.type, f.nullable, f.metadata)
     assert table.schema.metadata[b"acplans.table"] == name.encode()
     assert validate(name, out / f"{name}.parquet") == []
+
+
+def test_the_bundle_has_one_list_of_each_row_class_in_table_order():
+    hints = typing.get_type_hints(Tables)
+    assert Tables.names() == tuple(TABLES)
+    assert {name: hints[name] for name in Tables.names()} == {name: list[cls] for name, cls in TABLES.items()}
+    assert [name for name, _ in Tables()] == list(TABLES)
+
+
+def test_read_tables_gives_back_the_rows_written(out):
+    assert read_tables(out) == sample_tables()
+
+
+def test_read_tables_names_a_missing_table(out):
+    (out / "matches.parquet").unlink()
+    with pytest.raises(FileNotFoundError, match="no matches.parquet in .*run `acplans run` first"):
+        read_tables(out)
+
+
+def test_read_tables_refuses_files_that_break_the_schema(out):
+    # An output of an older acplans: a column since added is missing, a value is out of range.
+    pq.write_table(pq.read_table(out / "actions.parquet").drop_columns(["measures"]), out / "actions.parquet")
+    people = pq.read_table(out / "people.parquet")
+    pq.write_table(_replace_column(people, "person_id", ["p1", "p1"]), out / "people.parquet")
+    with pytest.raises(ValidationError) as e:
+        read_tables(out)
+    assert e.value.problems == [Problem("actions", "measures", None, "missing column"),
+                                Problem("people", "person_id", 1, "duplicate id 'p1' (first at row 0)")]
+
+
+def test_write_tables_takes_only_the_bundle(tmp_path):
+    with pytest.raises(TypeError, match="write_tables takes a schemas.bundle.Tables, not dict"):
+        write_tables(tmp_path, {name: [] for name in TABLES})
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_dates_stay_dates_and_lists_stay_lists(out):
@@ -198,7 +232,7 @@ def test_dates_stay_dates_and_lists_stay_lists(out):
 
 
 def test_empty_tables_are_written_with_the_full_schema(tmp_path):
-    paths = write_tables(tmp_path, {name: [] for name in TABLES})
+    paths = write_tables(tmp_path, Tables())
     assert set(paths) == set(TABLES)
     for name, path in paths.items():
         assert path == tmp_path / f"{name}.parquet"
@@ -222,7 +256,7 @@ def test_manifest_records_version_and_row_counts(out):
 # -- validation ----------------------------------------------------------
 
 def test_validation_reports_every_problem_at_once():
-    t = rows_to_table("actions", sample_tables()["actions"])
+    t = rows_to_table("actions", sample_tables().actions)
     t = _replace_column(t, "status", ["ongoing", "done", "planned"])
     t = _replace_column(t, "response_id", [None, "d2:R1:1", "d2:R2:2"])
     t = _replace_column(t, "action_id", ["d2:R1:1/1", "d2:R1:1/2", "d2:R1:1/1"])
@@ -261,7 +295,7 @@ def test_file_of_another_table_is_reported(out):
 
 
 def test_dates_beyond_python_range_are_reported_not_crashed_on():
-    t = rows_to_table("actions", sample_tables()["actions"][:1])
+    t = rows_to_table("actions", sample_tables().actions[:1])
     far = pa.array([3_000_000], pa.int32()).cast(pa.date32())
     t = t.set_column(t.schema.get_field_index("due_date"), "due_date", far)
     assert validate("actions", t) == [
@@ -296,7 +330,7 @@ def test_enumerated_columns_are_the_expected_ones():
 
 @pytest.mark.parametrize("name,column", sorted(ENUMERATIONS))
 def test_enumeration_is_enforced(name, column):
-    rows = sample_tables()[name]
+    rows = getattr(sample_tables(), name)
     rows[0] = dataclasses.replace(rows[0], **{column: "bogus"})
     assert validate(name, rows_to_table(name, rows)) == [
         Problem(name, column, 0, f"'bogus' is not one of {', '.join(ENUMERATIONS[name, column])}")]
@@ -309,7 +343,7 @@ def test_enumeration_values_are_named_in_the_column_doc(name, column):
 
 
 def test_null_is_allowed_in_a_nullable_enumerated_column():
-    rows = [dataclasses.replace(r, file_type=None, doc_kind=None) for r in sample_tables()["documents"]]
+    rows = [dataclasses.replace(r, file_type=None, doc_kind=None) for r in sample_tables().documents]
     assert validate("documents", rows_to_table("documents", rows)) == []
 
 
@@ -323,7 +357,7 @@ def test_id_columns_are_the_expected_ones():
 
 @pytest.mark.parametrize("name,id_column", sorted(ID_COLUMNS.items()))
 def test_duplicate_ids_are_reported(name, id_column):
-    rows = sample_tables()[name]
+    rows = getattr(sample_tables(), name)
     rows.append(dataclasses.replace(rows[0]))
     assert validate(name, rows_to_table(name, rows)) == [
         Problem(name, id_column, len(rows) - 1,
@@ -331,7 +365,7 @@ def test_duplicate_ids_are_reported(name, id_column):
 
 
 def test_python_values_of_the_wrong_type_are_reported_per_cell():
-    rows = sample_tables()["actions"]
+    rows = sample_tables().actions
     rows[0] = dataclasses.replace(rows[0], due_date="2011-09-30", seq=1.5)
     rows[2] = dataclasses.replace(rows[2], due_date=datetime(2011, 3, 31, 9, 0))
     with pytest.raises(ValidationError) as e:
@@ -344,7 +378,7 @@ def test_python_values_of_the_wrong_type_are_reported_per_cell():
 
 
 def test_a_str_is_not_silently_split_into_a_list():
-    rows = [dataclasses.replace(sample_tables()["people"][0], roles="Head of Repairs")]
+    rows = [dataclasses.replace(sample_tables().people[0], roles="Head of Repairs")]
     with pytest.raises(ValidationError) as e:
         rows_to_table("people", rows)
     assert e.value.problems == [
@@ -353,7 +387,7 @@ def test_a_str_is_not_silently_split_into_a_list():
 
 def test_rows_of_the_wrong_class_are_reported():
     with pytest.raises(ValidationError) as e:
-        rows_to_table("actions", sample_tables()["responses"][:1])
+        rows_to_table("actions", sample_tables().responses[:1])
     assert e.value.problems == [Problem("actions", None, 0, "is a ResponseRow, expected ActionRow")]
 
 
@@ -361,16 +395,16 @@ def test_rows_of_the_wrong_class_are_reported():
 
 def test_invalid_tables_write_nothing_and_report_all_tables(tmp_path):
     given = sample_tables()
-    given["actions"][1].status = "done"
-    given["people"][0].person_id = None
-    del given["findings"]
+    given.actions[1].status = "done"
+    given.people[0].person_id = None
+    given.findings.append(given.matches[0])
     out_dir = tmp_path / "output"
     with pytest.raises(ValidationError) as e:
         write_tables(out_dir, given)
     assert e.value.problems == [
-        Problem("findings", None, None, "not given to write_tables"),
         Problem("actions", "status", 1, "'done' is not one of completed, ongoing, planned"),
         Problem("people", "person_id", 0, "null in a non-nullable column"),
+        Problem("findings", None, 1, "is a MatchRow, expected FindingRow"),
     ]
     assert not out_dir.exists()
 
@@ -385,7 +419,7 @@ def test_interrupted_write_leaves_previous_output_intact(out, monkeypatch):
 
     monkeypatch.setattr(tables.os, "replace", crash)
     changed = sample_tables()
-    changed["actions"][0].text = "Something else entirely"
+    changed.actions[0].text = "Something else entirely"
     with pytest.raises(OSError, match="killed"):
         write_tables(out, changed)
 

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from openpyxl.styles import Font, PatternFill
 
+from acplans.extract.dispatch import extract_document
 from acplans.extract.model import BlockKind, UnreadableDocument
 from acplans.extract.reader import read_document, sniff_format
 from acplans.pipeline import process_file
@@ -51,9 +52,13 @@ def workbook_from_document(doc, path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def peabody_pair(tmp_path_factory):
-    xlsx = workbook_from_document(read_document(PEABODY), tmp_path_factory.mktemp("xlsx") / "peabody.xlsx")
-    return process_file(PEABODY), process_file(xlsx)
+def peabody_workbook(tmp_path_factory):
+    return workbook_from_document(read_document(PEABODY), tmp_path_factory.mktemp("xlsx") / "peabody.xlsx")
+
+
+@pytest.fixture(scope="module")
+def peabody_pair(peabody_workbook):
+    return process_file(PEABODY), process_file(peabody_workbook)
 
 
 def test_peabody_workbook_gives_the_word_plans_responses(peabody_pair):
@@ -77,8 +82,8 @@ def test_peabody_workbook_gives_the_word_plans_actions(peabody_pair):
     assert from_xlsx.document.needs_review == from_docx.document.needs_review
 
 
-def test_peabody_workbook_actions_point_at_their_cells(peabody_pair):
-    extraction = peabody_pair[1].extractions[0]
+def test_peabody_workbook_actions_point_at_their_cells(peabody_workbook):
+    [extraction] = extract_document(read_document(peabody_workbook))
     first = extraction.responses[0].actions[0]
     assert first.source.page is None
     assert first.source.locator.startswith("'Part 1'!A")

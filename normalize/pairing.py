@@ -6,6 +6,10 @@ name, because the three documents of one inspection rarely spell it alike
 ("Home Group Limited", "Home Group", "Home Housing Group"). Parts of one file
 (a committee pack holding a cover report, the report and the plan) always
 belong together, whatever names they print.
+
+Pairing judges nothing: it says which rows belong to one inspection, which
+both the normaliser (a plan given without its report stands in for the
+report's recommendations) and the comparator need, so it runs once, here.
 """
 from __future__ import annotations
 
@@ -71,11 +75,6 @@ def _copy_rank(doc: DocumentRow, pack_sizes: dict[str, int], order: int):
     # cut out of a pack. Only document fields decide, so callers grouping the
     # same documents before and after extraction get the same choice.
     return (doc.status != "ok", doc.needs_review, pack_sizes[doc.source_path] > 1, order)
-
-
-def group_inspections(documents: list[DocumentRow]) -> list[InspectionRow]:
-    """The inspections table: one row per report, plan or pair (see ``group_documents``)."""
-    return [group.row for group in group_documents(documents)]
 
 
 def group_documents(documents: list[DocumentRow]) -> list[InspectionGroup]:
