@@ -24,9 +24,10 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
+from .lexicon import BULLET_GLYPH, ENUMERATOR
 from .model import BBox, Block, BlockKind, Cell, Document, Page, Row, Table, UnreadableDocument
 
-BULLET_RE = re.compile(r"^\s*[•◦▪▫‣⁃●○■□·]\s*")
+BULLET_RE = re.compile(rf"^\s*{BULLET_GLYPH}\s*")
 # Footnote reference marks printed as small raised roman numerals, digits or daggers.
 MARK_RE = re.compile(r"^(?:[ivxlc]{1,6}|\d{1,2}|[*†‡§])$")
 FOOTNOTE_START_RE = re.compile(r"^(?:[ivxlc]{1,6}|\d{1,2}|[*†‡§])\s+\S")
@@ -479,7 +480,7 @@ def norm_header(text: str) -> str:
     return re.sub(r"\W+", "", text.lower().replace("’", "'"))
 
 
-ENUMERATOR_RE = re.compile(r"^\(?(?:[ivx]{1,5}|\d{1,2}|[a-h])[.)]\s")
+ENUMERATOR_RE = re.compile(rf"^(?:{ENUMERATOR})\s")
 
 
 def is_split_row(cells: list[Cell], earlier: list[Row]) -> bool:
