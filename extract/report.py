@@ -19,9 +19,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from acplans.normalize.refs import canonical_ref
-
 from .model import Block, BlockKind, Document
+from .refs import canonical_ref
 from .records import (CountClaim, DocumentPart, Extraction, RawJudgement,
                       RawRecommendation, ReportMetadata, Source)
 
