@@ -86,7 +86,7 @@ def find_recommendation_section(blocks: list[Block]) -> list[Block]:
     headline, up to the next heading of the same rank. Without such a
     heading the whole part is searched, as some reports list them bare."""
     for i, block in enumerate(blocks):
-        if block.kind is not BlockKind.HEADING or not SECTION_HEADING.match(collapse(block.text)):
+        if not opens_recommendations(block):
             continue
         end = next((j for j in range(i + 1, len(blocks)) if ends_section(block, blocks[j])),
                    len(blocks))
@@ -107,6 +107,12 @@ def ends_section(section_heading: Block, block: Block) -> bool:
     if section_heading.level is not None and block.level is not None:
         return block.level <= section_heading.level
     return True
+
+
+def opens_recommendations(block: Block) -> bool:
+    """A heading over the report's recommendations ("Recommendations",
+    "5 Our recommendations")."""
+    return block.kind is BlockKind.HEADING and bool(SECTION_HEADING.match(collapse(block.text)))
 
 
 def headline_match(block: Block) -> re.Match | None:
