@@ -4,6 +4,10 @@
 recommendations and returns the inspections, matches and findings tables.
 Each step is a function of its own so it can be tested and reused alone;
 the finding rules are documented in docs/findings.md.
+
+May import: acplans.schemas and the leaf module acplans.extract.lexicon.
+Never the extractors, the normaliser or the top-level acplans modules: it
+judges table rows, whatever produced them.
 """
 from .checks import (CountClaimInput, find_actions_after_deadline, find_count_mismatches,
                      find_date_anomalies, find_missing_due_dates, find_missing_owners,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .columns import ColumnMap, Role, map_columns
 from .lexicon import (BULLET_MARK, COMPLETION_WORDS, ENUMERATOR, IN_EFFECT_WORDS, MONTH, ONGOING_WORDS,
-                      STARTED_WORDS, YEAR_RE)
+                      RECURRENCE_WORDS, STARTED_WORDS, YEAR_RE)
 from .model import Block, BlockKind
 from .records import RawAction, Source
 
@@ -33,7 +33,7 @@ STATUS_RE = re.compile(
 _ENUM_RE = re.compile(rf"^(?:{ENUMERATOR})(?:(?<=\))\s+|\s+(?=[A-Z]))", re.I)
 # "ii)" after a space splits; "(ii)" is a cross-reference ("see 3A (ii) above").
 _INLINE_ENUM_RE = re.compile(r"\s+(?=(?:ii|iii|iv|v|vi|vii|viii|ix|x)\)\s)")
-_FILLER_RE = re.compile(r"^[\s.…·•_\-–—]*$")
+_FILLER_RE = re.compile(rf"^(?:[\s.…_–—]|{BULLET_MARK})*$")
 _BULLET_RE = re.compile(rf"^{BULLET_MARK}\s*")
 _ITEM_END_RE = re.compile(r"\s*;\s*(?:and|or)?\s*$", re.I)
 
@@ -83,7 +83,7 @@ def looks_like_due(text: str) -> bool:
     if not text or len(text.split()) > 12:
         return False
     return bool(DATE_RE.search(text) or YEAR_RE.search(text) or STATUS_RE.search(text)
-                or re.match(r"^(?:immediate(?:ly)?|ongoing|on-going|monthly|quarterly|annual(?:ly)?)\b", text, re.I))
+                or re.match(rf"^(?:immediate(?:ly)?|annual|{ONGOING_WORDS}|{RECURRENCE_WORDS})\b", text, re.I))
 
 
 def realign_shifted_row(row: PlanRow, cmap: ColumnMap) -> PlanRow:

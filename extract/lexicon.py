@@ -45,6 +45,8 @@ IN_EFFECT_WORDS = r"in\s+(?:place|use|operation)"
 STARTED_WORDS = r"commenced|began|went\s+live|took\s+place|took\s+effect"
 # Work under way.
 ONGOING_WORDS = r"on[\s-]?going|in\s+progress|under\s?way"
+# Work that recurs with no end.
+RECURRENCE_WORDS = r"weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?annually|six[\s-]monthly"
 
 # -- people -------------------------------------------------------------
 

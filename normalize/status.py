@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 
 from acplans.extract.lexicon import (COMPLETION_WORDS, IN_EFFECT_WORDS, MONTH_ABBREVIATIONS, ONGOING_WORDS,
-                                      STARTED_WORDS)
+                                      RECURRENCE_WORDS, STARTED_WORDS)
 
 COMPLETED = "completed"
 ONGOING = "ongoing"
@@ -59,7 +59,7 @@ _ABBREVIATIONS = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n\s*")
 
 _PARENTHETICAL_DONE = re.compile(
-    r"(?i)\(\s*(?:now\s+|all\s+|fully\s+)?(?:completed?|done|achieved|in\s+place|implemented|delivered)\s*\)"
+    rf"(?i)\(\s*(?:now\s+|all\s+|fully\s+)?(?:complete|{COMPLETION_WORDS}|{IN_EFFECT_WORDS}|implemented|delivered)\s*\)"
 )
 _IRREGULAR_PARTICIPLES = (
     "sent|held|done|given|made|built|set|put|run|taken|undertaken|written|rewritten|seen|brought|"
@@ -97,7 +97,7 @@ _ONGOING = re.compile(
     r"|\bcontinu(?:ing|es)\b|\bwill\s+continue\b"
     r"|\b(?:is|are)\s+(?:currently\s+|still\s+)?being\b"
     r"|\b(?:partially|partly|largely|mostly|substantially)\b"
-    r"|\b(?:weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?annually|six[\s-]monthly)\b"
+    rf"|\b(?:{RECURRENCE_WORDS})\b"
     r"|\b(?:each|every)\s+(?:week|fortnight|month|quarter|year)\b"
     r"|\bon\s+an?\s+(?:regular|rolling|ongoing|continuous|continual)\s+basis\b"
 )
