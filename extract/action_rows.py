@@ -38,8 +38,6 @@ _BULLET_RE = re.compile(rf"^{BULLET_MARK}\s*")
 _ITEM_END_RE = re.compile(r"\s*;\s*(?:and|or)?\s*$", re.I)
 
 
-# -- rows ------------------------------------------------------------------
-
 @dataclass
 class PlanRow:
     """One body row as texts by column position, with where it was read."""

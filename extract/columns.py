@@ -43,8 +43,6 @@ CELL_REF_RE = re.compile(
     r"^(?:rec(?:ommendation)?\.?\s*)?(R?\d{1,2}(?:\.\d{1,2})*[A-Z]?)\.?(?:\s*[:.–—-]?\s+(.*))?$", re.I | re.S)
 
 
-# -- columns ---------------------------------------------------------------
-
 @dataclass
 class ColumnMap:
     """The role of each column (None: a column whose header says nothing we

@@ -32,8 +32,10 @@ TYPED_BULLETS = "-*"
 BULLET_MARKS = BULLET_GLYPHS + TYPED_BULLETS
 BULLET_GLYPH = "[" + re.escape(BULLET_GLYPHS) + "]"
 BULLET_MARK = "[" + re.escape(BULLET_MARKS) + "]"
-# A list item's own number: "i)", "(ii)", "a)", "3.", "iv.", "b.".
-ENUMERATOR = r"\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})[.)]"
+# A list item's own number: "i)", "(ii)", "a)", "3.", "iv.", "b.". A capital
+# letter with a full stop is a person's initial ("J. Smith"), whatever flags
+# the caller compiles with.
+ENUMERATOR = r"\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})\)|(?:[ivx]{1,5}|\d{1,2}|(?-i:[a-z]))\."
 
 # -- where an action stands -----------------------------------------------
 

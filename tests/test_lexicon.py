@@ -44,6 +44,7 @@ def test_pdf_text_takes_only_typographic_glyphs_as_bullets():
     ("a) Survey\nb) Report", ["Survey", "Report"]),
     ("1. Draft the plan\n2. Agree it", ["Draft the plan", "Agree it"]),
     ("Agree the budget\n1. 5 staff trained", ["Agree the budget\n1. 5 staff trained"]),
+    ("Agree the budget\nJ. Smith to chair the panel", ["Agree the budget\nJ. Smith to chair the panel"]),
 ])
 def test_enumerators_split_plan_cells(text, items):
     assert split_enumerated(text) == items
