@@ -126,3 +126,16 @@ def test_splitter_reads_plan_entries_as_plan_not_report_headlines():
     assert not inspection_report.headline_match(para("R1 AUDIT COMMISSION RECOMMENDATION: IMPROVE REPAIRS"))
     parts = split_document(entries_with_due_column())
     assert [p.kind for p in parts] == [DocKind.ACTION_PLAN]
+
+
+def test_an_entrys_table_with_a_recommendation_column_stays_the_entrys():
+    doc = model(
+        para("R5.1 Review the lettings policy."),
+        table(["Recommendation", "Action", "By"],
+              [["Fair lettings", "Draft the policy", "May 2010"],
+               ["Choice", "Consult tenants", "June 2010"],
+               ["Access", "Publish the policy", "July 2010"]]))
+    assert long_table.score(doc, WHOLE) == 0.0 and entry_tables.score(doc, WHOLE) == 1.0
+    (resp,) = extract_plan(doc, WHOLE, 0).responses
+    assert (resp.ref_as_written, [a.text for a in resp.actions]) == (
+        "R5.1", ["Draft the policy", "Consult tenants", "Publish the policy"])

@@ -9,13 +9,16 @@ from ..long_rows import read_long_tables
 from ..model import Document
 from ..parts import part_blocks
 from ..records import DocumentPart, Extraction
-from .plan_reading import read_plan
+from .plan_reading import entry_tables_of, plan_entries, read_plan
 
 
 def score(doc: Document, part: DocumentPart) -> float:
-    """The recommendations the long tables give, one per row group."""
+    """The recommendations the long tables no entry owns give, one per row
+    group (a table with a recommendation column under an entry is that
+    entry's action table)."""
     blocks = part_blocks(doc, part)
-    groups, _ = read_long_tables(blocks, column_maps(blocks), set())
+    cmaps = column_maps(blocks)
+    groups, _ = read_long_tables(blocks, cmaps, set(entry_tables_of(plan_entries(blocks, cmaps), cmaps)))
     return float(len(groups))
 
 

@@ -35,13 +35,18 @@ def plan_entries(blocks: list[Block], cmaps: dict[int, ColumnMap]) -> list[Entry
     return [e for e in entries if ref_shape(e.ref_as_written) in shapes]
 
 
+def entry_tables_of(entries: list[Entry], cmaps: dict[int, ColumnMap]) -> dict[int, Entry]:
+    """The entry owning each table, by the id of its block."""
+    return {id(t): e for e in entries for t in e.tables() if owns_rows(cmaps[id(t)])}
+
+
 def read_plan(doc: Document, part: DocumentPart, part_index: int, *, with_entries: bool) -> Extraction:
     blocks = part_blocks(doc, part)
     out = Extraction(doc.source_path, doc.file_type, doc.sha256, part_index, part)
     path = doc.source_path
     cmaps = column_maps(blocks)
     entries = plan_entries(blocks, cmaps) if with_entries else []
-    owner_of = {id(t): e for e in entries for t in e.tables() if owns_rows(cmaps[id(t)])}
+    owner_of = entry_tables_of(entries, cmaps)
     responses_by_entry = {id(e): entry_response(e, path) for e in entries}
     long_groups, read = read_long_tables(blocks, cmaps, set(owner_of))
 
