@@ -10,6 +10,10 @@ what it says (committee vocabulary, inspection vocabulary, action tables)
 and pages too vague to call (title pages, blank pages) join the part that
 follows them. Formats without pages are scored by heading-delimited
 sections of blocks instead.
+
+The structural signs are the extractors' own: report headlines, the
+recommendations heading and judgement tables as the inspection-report
+layout finds them, plan tables by the column roles plans are read by.
 """
 from __future__ import annotations
 
