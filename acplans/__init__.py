@@ -1,2 +1,8 @@
-"""acplans: inspection reports and landlords' action plans as checked, structured data."""
+"""acplans: inspection reports and landlords' action plans as checked, structured data.
+
+The top-level modules (``cli``, ``pipeline``, ``officers_report``,
+``inspect_view``) run the stages in order: extract -> normalize -> schemas
+tables -> compare -> the officers' report. They may import every package
+below; nothing below (extract, normalize, schemas, compare) imports them.
+"""
 __version__ = "0.1.0"

@@ -7,8 +7,9 @@ findings, coverage and action_checks added: the comparator is the only judge,
 the report only shows them. Each step is a function of its own so it can be
 tested and reused alone; the finding rules are documented in docs/findings.md.
 
-May import: acplans.schemas and the normaliser's hand-off types
-(acplans.normalize); never acplans.extract or the top-level modules.
+May import: acplans.schemas, the normaliser's hand-off types
+(acplans.normalize) and the leaf module acplans.extract.lexicon; never the
+extractors or the top-level acplans modules.
 """
 from .checks import (find_actions_after_deadline, find_count_mismatches,
                      find_date_anomalies, find_missing_due_dates, find_missing_owners,

@@ -7,7 +7,9 @@ import re
 from .model import Document
 from .plan import extract_plan
 from .records import DocKind, DocumentPart, Extraction
-from .report import collapse, extract_cover, extract_report, landlord_from_furniture, part_blocks
+from .parts import collapse, part_blocks, without_running_lines
+from .report import extract_cover, extract_report
+from .report_metadata import landlord_from_furniture
 from .segment import split_document
 
 # "... INSPECTION – <LANDLORD> ACTION PLAN ..." in a plan's title.
@@ -39,7 +41,7 @@ def plan_landlord(doc: Document, part: DocumentPart) -> str | None:
     its report needs it."""
     if name := landlord_from_furniture(doc, part):
         return name
-    for block in part_blocks(doc, part)[:15]:
+    for block in without_running_lines(part_blocks(doc, part))[:15]:
         if m := _PLAN_TITLE_LANDLORD.search(collapse(block.text)):
             name = m["name"].strip(" –-")
             if not re.search(r"\b(?:audit|commission|inspection|notice|short)\b", name, re.I):

@@ -35,9 +35,9 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
 
+from .lexicon import BULLET_MARKS
 from .model import Block, BlockKind, Cell, Document, Row, Table, UnreadableDocument
 
-BULLET_GLYPHS = ("•", "◦", "▪", "-", "·", "●", "\uf0b7")
 _W_P, _W_TBL, _W_SDT = qn("w:p"), qn("w:tbl"), qn("w:sdt")
 
 # What python-docx, lxml and zipfile raise on a damaged or foreign package.
@@ -210,7 +210,7 @@ def _list_level(par: Paragraph) -> int | None:
 
 
 def _strip_bullet(text: str) -> str:
-    for glyph in BULLET_GLYPHS:
+    for glyph in BULLET_MARKS:
         if text.startswith(glyph) and (len(text) == len(glyph)
                                        or text[len(glyph)].isspace()):
             return text[len(glyph):].strip()

@@ -10,12 +10,18 @@ what it says (committee vocabulary, inspection vocabulary, action tables)
 and pages too vague to call (title pages, blank pages) join the part that
 follows them. Formats without pages are scored by heading-delimited
 sections of blocks instead.
+
+The structural signs are the extractors' own: report headlines, the
+recommendations heading and judgement tables as the inspection-report
+layout finds them, plan tables by the column roles plans are read by.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from .columns import Role, role_of_header
+from .layouts.inspection_report import JUDGEMENT_HEADER, headline_match, opens_recommendations
 from .model import Block, BlockKind, Document
 from .records import DocKind, DocumentPart
 
@@ -63,14 +69,10 @@ _PLAN_RE = [(re.compile(p, re.I), w) for p, w in _PLAN_WORDS]
 
 _NUMBERED_PARA = re.compile(r"^\d{1,2}\.\d{1,2}\s+\S")
 _NUMBERED_CAPS_HEADING = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z ,&()'-]{3,}$")
-_RECS_HEADING = re.compile(r"^(?:\d+\.?\s+)?(?:our\s+)?recommendations$", re.I)
-_HEADLINE_REF = re.compile(r"^(?:recommendation\s+)?R\d{1,2}\b(?!\s*AUDIT)", re.I)
 _PLAN_TITLE = re.compile(r"\baction\s+plan\b", re.I)
-_PLAN_HEADER_CELL = re.compile(
-    r"\baction|^by\b|\bby\s+when\b|responsib|\bowner|\blead\b|progress|target|timescale|"
-    r"deadline|\bdue\b|milestone|will\s+do|\bhow\b.*\bwill\b|means\s+for|outcome|"
-    r"measure|resources|status|completion", re.I)
-_JUDGEMENT_HEADER_CELL = re.compile(r"^(?:assessment|judgement|judgment|score|rating)$", re.I)
+# Header roles only an action plan's tables carry (a ref or recommendation
+# column is printed in reports too).
+_PLAN_COLUMN_ROLES = frozenset(Role) - {Role.REF, Role.RECOMMENDATION}
 
 
 @dataclass
@@ -165,18 +167,17 @@ def score_blocks(blocks: list[Block]) -> dict[DocKind, float]:
     caps = sum(1 for b in blocks if b.kind is BlockKind.HEADING and _NUMBERED_CAPS_HEADING.match(b.text))
     scores[DocKind.COVER_REPORT] += min(numbered, 6) * 0.5 + min(caps, 2) * 1.5
     for block in blocks:
-        if block.kind is BlockKind.HEADING and _RECS_HEADING.match(block.text.strip()):
+        if opens_recommendations(block):
             scores[DocKind.INSPECTION_REPORT] += 2
-        if block.kind is not BlockKind.TABLE and _HEADLINE_REF.match(block.text.strip()) \
-                and block.kind is not BlockKind.HEADING:
+        if block.kind is not BlockKind.HEADING and headline_match(block):
             scores[DocKind.INSPECTION_REPORT] += 1
         if block.kind is BlockKind.HEADING and _PLAN_TITLE.search(block.text):
             scores[DocKind.ACTION_PLAN] += 3
         if block.table is not None:
             header = [h for h in block.table.header if h.strip()]
-            if header and _JUDGEMENT_HEADER_CELL.match(header[-1].strip()):
+            if header and JUDGEMENT_HEADER.match(header[-1].strip()):
                 scores[DocKind.INSPECTION_REPORT] += 3
-            elif sum(1 for h in header if _PLAN_HEADER_CELL.search(h)) >= 2:
+            elif sum(1 for h in header if role_of_header(h) in _PLAN_COLUMN_ROLES) >= 2:
                 scores[DocKind.ACTION_PLAN] += 4
     return scores
 

@@ -33,9 +33,9 @@ import html
 import re
 from pathlib import Path
 
+from .lexicon import BULLET_MARK
 from .model import Block, BlockKind, Cell, Document, Row, Table, UnreadableDocument
 
-BULLET_GLYPHS = "•◦▪·●-*"
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^( *)[-*•]\s+(.*)$")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
@@ -45,7 +45,7 @@ _BREAK = re.compile(r"<br\s*/?>|</?(?:p|li|ul|ol|div)\b[^>]*>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _BOLD_WHOLE = re.compile(r"^(?:\*\*(.+)\*\*|<b>(.+)</b>)$", re.S | re.I)
-_CELL_BULLET = re.compile(r"^[" + re.escape(BULLET_GLYPHS) + r"]\s+")
+_CELL_BULLET = re.compile(rf"^{BULLET_MARK}\s+")
 
 
 def read_text(path: Path, sha256: str) -> Document:

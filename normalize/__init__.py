@@ -7,6 +7,7 @@ into inspections; ``crossdoc.normalise_batch`` makes the run's ``Tables`` and
 hands the comparator a ``NormalisedBatch``. ``dates``, ``status``, ``refs`` and
 ``people`` are the grammars they use.
 
-May import: acplans.extract.records (what extractors produce) and
-acplans.schemas; never acplans.compare or the top-level modules.
+May import: acplans.schemas and the leaf modules of acplans.extract
+(``records``, ``lexicon``, ``refs``); never the extractors themselves,
+acplans.compare or the top-level modules.
 """

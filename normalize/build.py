@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
+from acplans.extract.lexicon import YEAR_RE
 from acplans.extract.records import DocKind, Extraction, RawResponse
 from acplans.schemas.rows import ActionRow, DocumentRow, JudgementRow, RecommendationRow, ResponseRow
 
@@ -20,7 +21,6 @@ from .dates import find_dates, parse_deadline, parse_due
 from .people import parse_person
 from .refs import canonical_ref, parent_of, sequence_gaps
 
-_YEAR_RE = re.compile(r"\b(19[89]\d|20\d\d)\b")
 # Below this share of parsed due texts a plan goes to a person for review.
 MIN_DUE_PARSE_RATE = 0.6
 
@@ -73,20 +73,22 @@ def unreadable_document_row(source_path: str, reason: str, sha256: str | None) -
                        review_reasons=[reason], sha256=sha256)
 
 
-def document_year(extraction: Extraction) -> int | None:
-    """The year a document mostly speaks of: fills dates printed without one
-    ("1st August", "end of July")."""
+def prevailing_year(extraction: Extraction) -> int | None:
+    """The year a document's dates mostly name: fills dates printed without
+    one ("1st August", "end of July"). Not the year the document belongs to
+    (``compare.pairing.document_year``): a plan written in 2010 may mostly
+    promise 2011."""
     texts = [a.due_text for r in extraction.responses for a in r.actions]
     texts += [r.stated_target_text or "" for r in extraction.responses]
     texts += [r.target_date_text or "" for r in extraction.recommendations]
     texts += [extraction.metadata.published_text or "", extraction.metadata.inspection_dates_text or ""]
-    years = Counter(int(y) for t in texts for y in _YEAR_RE.findall(t or ""))
+    years = Counter(int(y) for t in texts for y in YEAR_RE.findall(t or ""))
     return years.most_common(1)[0][0] if years else None
 
 
 def normalise_extraction(ex: Extraction) -> NormalisedDocument:
     doc_id = make_doc_id(ex.sha256, ex.part_index)
-    year = document_year(ex)
+    year = prevailing_year(ex)
     rec_seen: Counter = Counter()
     recs = []
     for raw_rec in ex.recommendations:

@@ -61,6 +61,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from acplans.extract import lexicon
 from acplans.normalize.status import PLANNED, classify_status
 
 DAY, MONTH, QUARTER, YEAR = "day", "month", "quarter", "year"
@@ -87,16 +88,15 @@ class ParsedDue:
     spans: tuple[DateSpan, ...]
 
 
-_MONTH_NUMBERS = {name[:3].lower(): number for number, name in enumerate(calendar.month_name) if name}
-_FULL_MONTH_NAMES = {name.lower() for name in calendar.month_name if name}
+_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(lexicon.MONTH_NAMES, start=1)}
+_FULL_MONTH_NAMES = set(lexicon.MONTH_NAMES)
 # Month names that are also common English words; alone they count only when capitalised.
 _WORD_MONTHS = {"may", "march", "august"}
 
 _MONTH = (
-    r"(?<![^\W\d_])(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])"
+    rf"(?<![^\W\d_])(?P<mon>{lexicon.MONTH})(?![^\W\d_])"
     # An abbreviation's full stop belongs to the date; after a full name it ends the sentence.
-    r"(?:(?:(?<=jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)|(?<=sept))\.)?"
+    rf"(?:(?:{'|'.join(f'(?<={a})' for a in lexicon.MONTH_ABBREVIATIONS)})\.)?"
 )
 _Y4 = r"(?:19|20)\d\d(?!\d)"
 _ORDINAL = r"(?:st|nd|rd|th)(?![^\W\d_])"

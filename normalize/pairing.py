@@ -17,6 +17,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from acplans.extract.lexicon import YEAR_RE
 from acplans.schemas.rows import DocumentRow, InspectionRow
 
 KINDS = ("inspection_report", "action_plan", "cover_report")
@@ -28,8 +29,6 @@ _GENERIC_NAME_WORDS = frozenset({
     "the", "and", "of", "limited", "ltd", "plc", "group", "housing", "association",
     "trust", "society", "cic", "llp", "company", "co",
 })
-
-_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 
 
 @dataclass
@@ -58,7 +57,7 @@ def landlord_key(name: str | None) -> frozenset[str] | None:
 def document_year(doc: DocumentRow) -> int | None:
     """Year a document belongs to, from what it prints or, failing that, its file name."""
     for text in (doc.published, doc.inspection_dates, doc.title, doc.source_name):
-        match = _YEAR.search(text or "")
+        match = YEAR_RE.search(text or "")
         if match:
             return int(match.group(1))
     return None

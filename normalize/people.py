@@ -11,17 +11,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-# Words that make a phrase a job title rather than a person's name.
-ROLE_WORDS = {
-    "head", "director", "manager", "officer", "chief", "executive", "lead", "leader", "team",
-    "services", "service", "department", "board", "committee", "group", "panel", "assistant",
-    "deputy", "senior", "coordinator", "co-ordinator", "consultant", "adviser", "advisor",
-    "supervisor", "president", "chair", "chairman", "secretary", "controller", "partner",
-    "specialist", "analyst", "administrator", "of", "and", "for", "the", "customer", "housing",
-    "finance", "development", "communications", "performance", "maintenance", "repairs",
-    "involvement", "resident", "residents", "tenant", "tenants", "policy", "operations", "all",
-    "staff", "colleagues", "managers", "hr", "it", "ict", "asset", "assets", "regional", "area",
-}
+from acplans.extract.lexicon import POST_WORDS
+
 _SEPARATOR_RE = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*|\s*\|\s*|\s*:\s+")
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?|Du|De|Van|Von|Mc[A-Z][a-z]+|O’[A-Z][a-z]+|O'[A-Z][a-z]+)$")
 _TITLE_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof)\.?\s+", re.IGNORECASE)
@@ -38,7 +29,7 @@ def looks_like_name(text: str) -> bool:
     words = _TITLE_RE.sub("", text.strip()).split()
     if not 2 <= len(words) <= 4:
         return False
-    return all(_NAME_TOKEN_RE.match(w) for w in words) and not any(w.lower() in ROLE_WORDS for w in words)
+    return all(_NAME_TOKEN_RE.match(w) for w in words) and not any(w.lower() in POST_WORDS for w in words)
 
 
 def parse_person(text: str | None) -> PersonRef:

@@ -43,6 +43,9 @@ from __future__ import annotations
 
 import re
 
+from acplans.extract.lexicon import (COMPLETION_WORDS, IN_EFFECT_WORDS, MONTH_ABBREVIATIONS, ONGOING_WORDS,
+                                      RECURRENCE_WORDS, STARTED_WORDS)
+
 COMPLETED = "completed"
 ONGOING = "ongoing"
 PLANNED = "planned"
@@ -50,13 +53,13 @@ STATUSES = (COMPLETED, ONGOING, PLANNED)
 
 # Abbreviations after which a full stop does not end a milestone.
 _ABBREVIATIONS = re.compile(
-    r"(?i)(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|nos|e\.g|i\.e|etc|approx|inc|ltd|st|vs)"
+    rf"(?i)(?:\b(?:{'|'.join(MONTH_ABBREVIATIONS)}|no|nos|e\.g|i\.e|etc|approx|inc|ltd|st|vs)"
     r"\.)$"
 )
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n\s*")
 
 _PARENTHETICAL_DONE = re.compile(
-    r"(?i)\(\s*(?:now\s+|all\s+|fully\s+)?(?:completed?|done|achieved|in\s+place|implemented|delivered)\s*\)"
+    rf"(?i)\(\s*(?:now\s+|all\s+|fully\s+)?(?:complete|{COMPLETION_WORDS}|{IN_EFFECT_WORDS}|implemented|delivered)\s*\)"
 )
 _IRREGULAR_PARTICIPLES = (
     "sent|held|done|given|made|built|set|put|run|taken|undertaken|written|rewritten|seen|brought|"
@@ -71,15 +74,14 @@ _NOT_A_RESULT = (
 )
 _COMPLETION = re.compile(
     r"(?i)"
-    r"\b(?:completed|achieved)\b"
+    rf"\b(?:{COMPLETION_WORDS})\b"
     r"|\bcomplete\b(?=\s*(?:$|[.,;:!)\-–—]|and\b|\())"
-    r"|\bdone\b"
     r"|^\W*competed\b"
     rf"|\b(?:has|have|had|was|were)\s+(?:now\s+|already\s+|successfully\s+|recently\s+)?(?:been\s+)?"
     rf"(?!(?:{_NOT_A_RESULT})\b)(?:\w+ed|{_IRREGULAR_PARTICIPLES})\b"
-    r"|\bin\s+(?:place|use|operation)\b"
+    rf"|\b{IN_EFFECT_WORDS}\b"
     r"|\b(?:is|are)\s+(?:now\s+)?(?:live|operational|established|up\s+and\s+running)\b"
-    r"|\b(?:commenced|began|went\s+live|took\s+place|took\s+effect)\b"
+    rf"|\b(?:{STARTED_WORDS})\b"
 )
 # Words that make a following completion word a target or a condition.
 _FUTURE_OR_CONDITION = re.compile(
@@ -91,11 +93,11 @@ _WINDOW_WORDS = 3
 
 _ONGOING = re.compile(
     r"(?i)"
-    r"\bon[\s-]?going\b|\bin\s+progress\b|\bunder\s?way\b|\bprogressing\b"
+    rf"\b(?:{ONGOING_WORDS})\b|\bprogressing\b"
     r"|\bcontinu(?:ing|es)\b|\bwill\s+continue\b"
     r"|\b(?:is|are)\s+(?:currently\s+|still\s+)?being\b"
     r"|\b(?:partially|partly|largely|mostly|substantially)\b"
-    r"|\b(?:weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?annually|six[\s-]monthly)\b"
+    rf"|\b(?:{RECURRENCE_WORDS})\b"
     r"|\b(?:each|every)\s+(?:week|fortnight|month|quarter|year)\b"
     r"|\bon\s+an?\s+(?:regular|rolling|ongoing|continuous|continual)\s+basis\b"
 )

@@ -6,8 +6,10 @@ import pytest
 from docx.enum.text import WD_BREAK
 
 from acplans.extract.model import Block, BlockKind, Cell, Document, Row, Table
-from acplans.extract.plan import (Role, extract_plan, join_paragraphs, map_columns, role_of_header,
-                                  split_enumerated, split_people)
+from acplans.extract.action_rows import join_paragraphs, split_enumerated
+from acplans.extract.columns import Role, map_columns, role_of_header
+from acplans.extract.layouts.entries import split_people
+from acplans.extract.plan import extract_plan
 from acplans.extract.reader import read_document
 from acplans.extract.records import DocKind, DocumentPart
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from acplans.extract.plan import extract_plan, split_status_line
+from acplans.extract.action_rows import split_status_line
+from acplans.extract.plan import extract_plan
 from acplans.extract.records import DocKind, DocumentPart
 from acplans.normalize.refs import canonical_ref
 from goldtext import norm, similar

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from acplans.extract.layouts.inspection_report import (blocks_to_recommendation_groups, find_recommendation_section,
+                                                       report_blocks)
 from acplans.extract.records import CountClaim, DocKind
-from acplans.extract.report import (blocks_to_recommendation_groups, extract_report,
-                                    find_recommendation_section, part_blocks)
+from acplans.extract.report import extract_report
 from acplans.extract.segment import split_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -88,7 +89,7 @@ def test_bullets_run_on_over_the_page_break(report):
 
 def test_intermediate_steps_can_be_inspected(sample_docs):
     doc, part, _ = _report_extraction(sample_docs[REPORT.name])
-    section = find_recommendation_section(part_blocks(doc, part))
+    section = find_recommendation_section(report_blocks(doc, part))
     assert section[0].text.startswith("26 To rise to the challenge")
     groups = blocks_to_recommendation_groups(section)
     assert [g.ref for g in groups] == ["R1", "R2", "R3", "R4", "R5", "R6"]

@@ -12,7 +12,7 @@ import pytest
 from acplans.extract.dispatch import extract_document
 from acplans.extract.reader import read_document
 from acplans.extract.records import DocKind
-from acplans.extract.report import parse_deadline_text, parse_rating
+from acplans.extract.layouts.inspection_report import parse_deadline_text, parse_rating
 
 
 def _report(path: Path):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..lexicon import BULLET_GLYPH
 from ..model import BBox
 from .geometry import Word
 
-BULLET_RE = re.compile(r"^\s*[•◦▪▫‣⁃●○■□·]\s*")
+BULLET_RE = re.compile(rf"^\s*{BULLET_GLYPH}\s*")
 
 
 class Line:

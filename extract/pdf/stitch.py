@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..lexicon import ENUMERATOR
 from ..model import Block, BlockKind, Cell, Row, Table
 from .lines import join_lines
 from .tables import PageTable
 
-ENUMERATOR_RE = re.compile(r"^\(?(?:[ivx]{1,5}|\d{1,2}|[a-h])[.)]\s")
+ENUMERATOR_RE = re.compile(rf"^(?:{ENUMERATOR})\s")
 
 
 def stitch_tables(pages: Iterable[tuple[list[Block], dict[int, PageTable]]]) -> list[Block]:
