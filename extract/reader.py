@@ -77,15 +77,18 @@ def _looks_like_text(head: bytes) -> bool:
     return True
 
 
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, ocr: str = "auto") -> Document:
     """Read any supported file into a ``Document``; bad input raises
-    ``UnreadableDocument`` naming the file and the reason."""
+    ``UnreadableDocument`` naming the file and the reason. ``ocr`` says when
+    PDF pages are read from their image: auto (when the text layer fails),
+    always or never."""
     path = Path(path)
     kind = sniff_format(path)
     sha = file_sha256(path)
     if kind == "pdf":
         from .pdf import read_pdf
-        return read_pdf(path, sha)
+        from .pdf.ocr_source import OcrMode
+        return read_pdf(path, sha, ocr=OcrMode(ocr))
     if kind == "docx":
         from .docx_reader import read_docx
         return read_docx(path, sha)
