@@ -1,6 +1,7 @@
 """The `acplans` command line: a thin click layer over the library."""
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -8,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .extract.formats import labels
+from .extract.formats import OcrMode, ReadOptions, labels
 from .extract.model import UnreadableDocument
 from .extract.reader import read_document
 from .inspect_view import document_to_dict, summarise
@@ -30,11 +31,25 @@ def main() -> None:
     """
 
 
+def read_options(fn):
+    """The reading choices every command that reads documents offers, as one
+    ``ReadOptions`` argument named ``options``."""
+    @click.option("--ocr", type=click.Choice([m.value for m in OcrMode]), default=OcrMode.AUTO.value,
+                  show_default=True,
+                  help="Read PDF pages from their image: auto (scans, and text that does not decode), "
+                       "always, or never.")
+    @functools.wraps(fn)
+    def wrapper(*args, ocr: str, **kwargs):
+        return fn(*args, options=ReadOptions(ocr=OcrMode(ocr)), **kwargs)
+    return wrapper
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole document model as JSON.")
 @click.option("--width", default=100, show_default=True, help="Clip text to this many characters.")
-def inspect(files: tuple[str, ...], as_json: bool, width: int) -> None:
+@read_options
+def inspect(files: tuple[str, ...], as_json: bool, width: int, options: ReadOptions) -> None:
     """Show the document model of FILES: pages, blocks by kind, tables and
     running heads, as every later stage sees them.
 
@@ -45,7 +60,7 @@ def inspect(files: tuple[str, ...], as_json: bool, width: int) -> None:
     failed = 0
     for path in files:
         try:
-            doc = read_document(path)
+            doc = read_document(path, options)
         except UnreadableDocument as exc:
             fail_softly(exc.path, exc.reason)
             failed += 1
@@ -68,7 +83,8 @@ def silent_option(fn):
               help="Folder for the Parquet tables (written atomically).")
 @silent_option
 @click.option("--verbose", is_flag=True, help="Name every file a folder walk skipped, and why.")
-def run(inputs: tuple[str, ...], out_dir: str, silent: bool, verbose: bool) -> None:
+@read_options
+def run(inputs: tuple[str, ...], out_dir: str, silent: bool, verbose: bool, options: ReadOptions) -> None:
     """Extract and check every report and action plan in INPUTS (files or
     folders, searched recursively) and write one Parquet file per table to
     --out. A file that cannot be read is reported on one line and the batch
@@ -96,14 +112,14 @@ def run(inputs: tuple[str, ...], out_dir: str, silent: bool, verbose: bool) -> N
 
     try:
         if silent:
-            outcome = run_pipeline(inputs, Path(out_dir), on_file=report, files=files)
+            outcome = run_pipeline(inputs, Path(out_dir), on_file=report, files=files, options=options)
         else:
             with click.progressbar(length=len(files), label="Reading", file=sys.stderr,
                                    item_show_func=lambda p: p.name if p else "") as bar:
                 def advance(result) -> None:
                     report(result)
                     bar.update(1, result.path)
-                outcome = run_pipeline(inputs, Path(out_dir), on_file=advance, files=files)
+                outcome = run_pipeline(inputs, Path(out_dir), on_file=advance, files=files, options=options)
     except ValidationError as exc:
         raise click.ClickException(f"nothing written: the tables failed validation\n{exc}") from exc
     if not silent:

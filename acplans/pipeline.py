@@ -18,7 +18,7 @@ from pathlib import Path
 
 from acplans.compare import compare_all
 from acplans.extract.dispatch import extract_document
-from acplans.extract.formats import document_suffixes
+from acplans.extract.formats import DEFAULT_OPTIONS, ReadOptions, document_suffixes
 from acplans.extract.model import UnreadableDocument
 from acplans.extract.reader import file_sha256, read_document
 from acplans.normalize.build import NormalisedDocument, normalise_extraction, unreadable_document_row
@@ -110,9 +110,9 @@ def walk_folder(root: Path) -> tuple[list[Path], list[Skipped]]:
     return sorted(files), sorted(skipped, key=lambda s: s.path)
 
 
-def process_file(path: Path) -> FileResult:
+def process_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> FileResult:
     try:
-        doc = read_document(path)
+        doc = read_document(path, options)
     except UnreadableDocument as exc:
         return FileResult(path, "error", exc.reason)
     try:
@@ -153,11 +153,11 @@ def assemble(results: list[FileResult], errors: list[str] | None = None) -> Tabl
 
 def run(paths: Iterable[str | Path], out_dir: Path, *,
         on_file: Callable[[FileResult], None] | None = None,
-        files: list[Path] | None = None) -> RunResult:
+        files: list[Path] | None = None, options: ReadOptions = DEFAULT_OPTIONS) -> RunResult:
     files = files if files is not None else collect_inputs(paths).files
     results = []
     for path in files:
-        result = process_file(path)
+        result = process_file(path, options)
         results.append(result)
         if on_file:
             on_file(result)

@@ -36,6 +36,7 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
 
 from .lexicon import BULLET_MARKS
+from .formats import DEFAULT_OPTIONS, ReadOptions
 from .model import Block, BlockKind, Cell, Document, Row, Table, UnreadableDocument
 
 _W_P, _W_TBL, _W_SDT = qn("w:p"), qn("w:tbl"), qn("w:sdt")
@@ -45,7 +46,7 @@ _BAD_PACKAGE = (PackageNotFoundError, zipfile.BadZipFile, zlib.error, XMLSyntaxE
                 KeyError, ValueError, EOFError, OSError)
 
 
-def read_docx(path: Path, sha256: str) -> Document:
+def read_docx(path: Path, sha256: str, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     path = Path(path)
     try:
         source = docx.Document(str(path))

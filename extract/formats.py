@@ -26,11 +26,30 @@ if TYPE_CHECKING:
     from .model import Document
 
 
+class OcrMode(StrEnum):
+    """When a page is read from its image rather than its text layer."""
+
+    AUTO = "auto"  # when the text layer fails: a scan, or text that does not decode
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read, for the formats that have a choice; every reader takes
+    them so that a new option reaches a backend without a new signature."""
+
+    ocr: OcrMode = OcrMode.AUTO
+
+
+DEFAULT_OPTIONS = ReadOptions()
+
+
 class Reader(Protocol):
     """A backend's entry point: read one file already sniffed as its format.
     Bad input raises ``UnreadableDocument`` naming the file and the reason."""
 
-    def __call__(self, path: Path, sha256: str, /) -> Document: ...
+    def __call__(self, path: Path, sha256: str, options: ReadOptions, /) -> Document: ...
 
 
 @dataclass(frozen=True)

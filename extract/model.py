@@ -121,6 +121,7 @@ class Block:
     level: int | None = None  # heading level (1 = top) or list nesting level
     locator: str = ""
     table: Table | None = None
+    confidence: float | None = None  # mean OCR word confidence (0-100); None when read from a text layer
 
 
 @dataclass
@@ -130,6 +131,8 @@ class Page:
     height: float
     running_header: list[str] = field(default_factory=list)
     running_footer: list[str] = field(default_factory=list)
+    ocr: bool = False  # read by OCR from the page image
+    ocr_confidence: float | None = None  # mean word confidence (0-100) when ``ocr``
 
     @property
     def orientation(self) -> str:

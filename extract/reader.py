@@ -87,9 +87,9 @@ def _looks_like_text(head: bytes) -> bool:
     return True
 
 
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, options: formats.ReadOptions = formats.DEFAULT_OPTIONS) -> Document:
     """Read any supported file into a ``Document``; bad input raises
     ``UnreadableDocument`` naming the file and the reason."""
     path = Path(path)
     fmt = sniff_format(path)
-    return formats.backend(fmt).load()(path, file_sha256(path))
+    return formats.backend(fmt).load()(path, file_sha256(path), options)

@@ -34,6 +34,7 @@ import re
 from pathlib import Path
 
 from .lexicon import BULLET_MARK
+from .formats import DEFAULT_OPTIONS, ReadOptions
 from .model import Block, BlockKind, Cell, Document, Row, Table, UnreadableDocument
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -48,7 +49,7 @@ _BOLD_WHOLE = re.compile(r"^(?:\*\*(.+)\*\*|<b>(.+)</b>)$", re.S | re.I)
 _CELL_BULLET = re.compile(rf"^{BULLET_MARK}\s+")
 
 
-def read_text(path: Path, sha256: str) -> Document:
+def read_text(path: Path, sha256: str, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     path = Path(path)
     raw = path.read_bytes()
     warnings: list[str] = []

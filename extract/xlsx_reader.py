@@ -50,6 +50,7 @@ from openpyxl.styles.colors import COLOR_INDEX
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from .formats import DEFAULT_OPTIONS, ReadOptions
 from .model import Block, BlockKind, Cell, Document, Row, Table, UnreadableDocument
 
 # openpyxl's full mode (the only one that sees merged ranges) holds every
@@ -71,7 +72,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def read_xlsx(path: Path, sha256: str) -> Document:
+def read_xlsx(path: Path, sha256: str, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     path = Path(path)
     _check_size(path)
     try:

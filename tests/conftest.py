@@ -20,6 +20,7 @@ from hypothesis import settings
 from acplans import pipeline
 from acplans.extract.dispatch import extract_document
 from acplans.extract.model import Document
+from acplans.extract.formats import DEFAULT_OPTIONS, ReadOptions
 from acplans.extract.reader import read_document
 from acplans.extract.records import Extraction
 
@@ -40,15 +41,15 @@ def pytest_addoption(parser):
                           "comparing with them (also: ACPLANS_UPDATE_SNAPSHOTS=1).")
 
 
-def read_once(path: Path) -> Document:
-    """``read_document`` memoised by resolved path: a file that does not
-    change during the session reads to the same model every time."""
-    return _read_resolved(Path(path).resolve())
+def read_once(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
+    """``read_document`` memoised by resolved path and options: a file that
+    does not change during the session reads to the same model every time."""
+    return _read_resolved(Path(path).resolve(), options)
 
 
 @cache
-def _read_resolved(path: Path) -> Document:
-    return read_document(path)
+def _read_resolved(path: Path, options: ReadOptions) -> Document:
+    return read_document(path, options)
 
 
 class Memo(dict):

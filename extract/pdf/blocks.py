@@ -9,6 +9,7 @@ import bisect
 import re
 import statistics
 from collections import Counter
+from collections.abc import Iterable
 
 from ..model import Block, BlockKind
 from .geometry import Word
@@ -68,7 +69,8 @@ def dominant_size(lines: list[Line]) -> float:
 
 
 def line_block(line: Line, page: int) -> Block:
-    return Block(BlockKind.PARAGRAPH, clean_text(line.text), page, line.bbox, line.size, line.bold)
+    return Block(BlockKind.PARAGRAPH, clean_text(line.text), page, line.bbox, line.size, line.bold,
+                 confidence=mean_confidence(line.words))
 
 
 def segments_to_blocks(lines: list[Line], body_size: float, page: int) -> list[Block]:
@@ -163,4 +165,10 @@ def make_block(kind: BlockKind, lines: list[Line], page: int) -> Block:
         level = 2 if lines[0].words[0].text in "◦○▫-–" else 1
         text = BULLET_RE.sub("", text)
     sizes = [ln.size for ln in lines]
-    return Block(kind, text, page, bbox, statistics.median(sizes), all(ln.bold for ln in lines), level)
+    return Block(kind, text, page, bbox, statistics.median(sizes), all(ln.bold for ln in lines), level,
+                 confidence=mean_confidence(w for ln in lines for w in ln.words))
+
+
+def mean_confidence(words: Iterable[Word]) -> float | None:
+    confidences = [w.confidence for w in words if w.confidence is not None]
+    return round(statistics.fmean(confidences), 1) if confidences else None

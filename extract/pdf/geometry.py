@@ -87,6 +87,13 @@ class PageContent:
     rects: list[Rect] = field(default_factory=list)
     images: list[ImageBox] = field(default_factory=list)
     text_layer: TextLayerStats = field(default_factory=TextLayerStats)
+    ocr: bool = False  # the words were read from the rendered page, not its text layer
+
+    @property
+    def text_layer_unreadable(self) -> bool:
+        """The page draws text whose characters mostly do not decode."""
+        stats = self.text_layer
+        return stats.glyphs_drawn > 0 and stats.chars_decoded - stats.chars_unmapped < stats.glyphs_drawn / 2
 
 
 class PageSource(Protocol):

@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..formats import DEFAULT_OPTIONS, ReadOptions
 from ..model import Block, BlockKind, Document, Page, UnreadableDocument
-from .blocks import dominant_size, drop_reference_marks, line_block, lines_to_segments, segments_to_blocks
+from .blocks import dominant_size, drop_reference_marks, mean_confidence, line_block, lines_to_segments, segments_to_blocks
 from .furniture import BandLine, detect_furniture, normalise_furniture
 from .geometry import PageContent, PageSource
 from .lines import words_to_lines
+from .ocr_source import OcrFallback
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .stitch import stitch_tables
 from .tables import PageTable, centre_in, find_tables
@@ -30,13 +32,14 @@ class PageResult:
     tables: dict[int, PageTable] = field(default_factory=dict)  # by id() of the table's block
 
 
-def open_source(path: Path) -> PageSource:
+def open_source(path: Path, options: ReadOptions) -> PageSource:
     from .plumber_source import PdfplumberSource
-    return PdfplumberSource(path)
+    return OcrFallback(PdfplumberSource(path), path, options.ocr)
 
 
-def read_pdf(path: Path, sha256: str, settings: LayoutSettings = DEFAULT_SETTINGS) -> Document:
-    source = open_source(path)
+def read_pdf(path: Path, sha256: str, options: ReadOptions = DEFAULT_OPTIONS,
+             settings: LayoutSettings = DEFAULT_SETTINGS) -> Document:
+    source = open_source(path, options)
     try:
         if not len(source):
             raise UnreadableDocument(path, "PDF has no pages")
@@ -61,7 +64,7 @@ def assemble_document(path: Path, sha256: str, results: list[PageResult]) -> Doc
                 result.blocks.append(line_block(line, result.page.number))
         result.blocks.sort(key=lambda b: (b.bbox.top if b.bbox else 0, b.bbox.x0 if b.bbox else 0))
     if not any(r.blocks for r in results):
-        doc.warnings.append("no text layer: the PDF may be a scan (OCR is not supported)")
+        doc.warnings.append("no text found, not even by OCR: the pages may be blank or pictures")
     doc.pages = [r.page for r in results]
     doc.blocks = stitch_tables((r.blocks, r.tables) for r in results)
     for i, block in enumerate(doc.blocks):
@@ -71,7 +74,8 @@ def assemble_document(path: Path, sha256: str, results: list[PageResult]) -> Doc
 
 def read_page(content: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS) -> PageResult:
     number = content.number
-    result = PageResult(Page(number, content.width, content.height), [])
+    result = PageResult(Page(number, content.width, content.height, ocr=content.ocr,
+                             ocr_confidence=mean_confidence(content.words) if content.ocr else None), [])
     words = drop_reference_marks(content.words)
     tables = find_tables(content, words, settings.tables)
     body_words = [w for w in words if not any(centre_in(w, t.bbox, settings.table_slack) for t in tables)]
