@@ -1,0 +1,147 @@
+"""Reading order on two-column pages built by the test (tests/two_column_pdf.py),
+with a whitespace gutter and with a narrow gutter holding a column rule;
+and through the report extractor, which must then find every bullet and
+deadline of a recommendation whose bullets cross a column and a page."""
+from __future__ import annotations
+
+import pytest
+
+from acplans.extract.dispatch import extract_document
+from acplans.extract.model import BlockKind
+from acplans.extract.pdf.geometry import Word
+from acplans.extract.pdf.reader import read_pdf
+from acplans.extract.records import DocKind
+from two_column_pdf import build_two_column_report
+
+PAGE_1 = [
+    (BlockKind.HEADING, "Short notice inspection of repairs and lettings at Northfield Housing Trust"),
+    (BlockKind.HEADING, "Summary"),
+    (BlockKind.PARAGRAPH, "The Audit Commission carried out this short notice inspection"),
+    (BlockKind.HEADING, "Table 1 Service judgements"),
+    (BlockKind.TABLE, "Service area\tJudgement"),
+    (BlockKind.PARAGRAPH, "The judgements above rest on the evidence"),
+    (BlockKind.HEADING, "Recommendations"),
+    (BlockKind.HEADING, "Recommendation"),
+    (BlockKind.PARAGRAPH, "R1 Improve the repairs service by:"),
+    (BlockKind.LIST_ITEM, "introducing an appointments system for all repairs;"),
+    (BlockKind.LIST_ITEM, "checking the quality of completed"),
+    # the right column
+    (BlockKind.PARAGRAPH, "work and telling tenants what was found; and"),
+    (BlockKind.LIST_ITEM, "publishing repair times to tenants."),
+    (BlockKind.PARAGRAPH, "The expected benefits of this recommendation are:"),
+    (BlockKind.LIST_ITEM, "fewer missed appointments; and"),
+    (BlockKind.LIST_ITEM, "higher satisfaction with repairs."),
+    (BlockKind.PARAGRAPH, "Implementing this recommendation will have high impact with low costs. "
+                          "This should be implemented by June 2011."),
+    (BlockKind.HEADING, "Recommendation"),
+    (BlockKind.PARAGRAPH, "R2 Improve the lettings service by:"),
+    (BlockKind.LIST_ITEM, "reviewing the allocations policy with tenants;"),
+    (BlockKind.FOOTNOTE, "1 Low cost is defined as"),
+]
+
+PAGE_2 = [
+    (BlockKind.LIST_ITEM, "letting empty homes within four weeks; and"),
+    (BlockKind.LIST_ITEM, "publishing lettings performance every quarter."),
+    (BlockKind.PARAGRAPH, "The expected benefit of this recommendation is:"),
+    (BlockKind.LIST_ITEM, "fairer lettings for tenants in housing need."),
+    (BlockKind.PARAGRAPH, "Implementing this recommendation will have medium impact"),
+    (BlockKind.HEADING, "Recommendation"),
+    (BlockKind.PARAGRAPH, "R3 Strengthen resident involvement by:"),
+    (BlockKind.LIST_ITEM, "training tenant representatives to scrutinise services;"),
+    (BlockKind.LIST_ITEM, "telling tenants how their views changed services."),
+    (BlockKind.PARAGRAPH, "Implementing this recommendation will have high impact"),
+    (BlockKind.HEADING, "What prospects are there that the services inspected will improve?"),
+    (BlockKind.PARAGRAPH, "We found strengths and weaknesses in balance in this area."),
+    (BlockKind.PARAGRAPH, "Staff know the plan"),
+    (BlockKind.PARAGRAPH, "There are a number of weaknesses."),
+    (BlockKind.PARAGRAPH, "Tenants are not yet told"),
+    # printed at the foot of the left column, above the right column's end
+    (BlockKind.FOOTNOTE, "2 The repairs panel is a group of twelve tenants"),
+]
+
+LAYOUTS = {"whitespace gutter": {"gutter": 24.0, "ruled": False},
+           "narrow ruled gutter": {"gutter": 9.0, "ruled": True}}
+
+
+@pytest.fixture(scope="module", params=list(LAYOUTS))
+def two_column_pdf(request, tmp_path_factory):
+    path = tmp_path_factory.mktemp("columns") / "two-column-report.pdf"
+    return build_two_column_report(path, **LAYOUTS[request.param])
+
+
+@pytest.fixture(scope="module")
+def document(two_column_pdf):
+    return read_pdf(two_column_pdf, "0" * 64)
+
+
+def page_blocks(doc, page):
+    return [(b.kind, b.text) for b in doc.blocks if b.page == page]
+
+
+def assert_in_order(blocks, expected):
+    assert len(blocks) == len(expected), [t for _, t in blocks]
+    for (kind, text), (want_kind, want_start) in zip(blocks, expected):
+        assert (kind, text[:len(want_start)]) == (want_kind, want_start)
+
+
+def test_page_1_reads_the_left_column_then_the_right_then_the_foot(document):
+    assert_in_order(page_blocks(document, 1), PAGE_1)
+
+
+def test_page_2_reads_columns_above_and_below_a_heading_across_both(document):
+    assert_in_order(page_blocks(document, 2), PAGE_2)
+
+
+def test_no_line_joins_words_of_both_columns(document):
+    # Every right-column block starts right of the gutter, every left one ends left of it.
+    middle = 595.28 / 2
+    for block in document.blocks:
+        if block.kind is BlockKind.TABLE or block.bbox.x1 - block.bbox.x0 > 300:
+            continue  # the title, the page-wide heading and the page-foot note
+        assert block.bbox.x1 < middle or block.bbox.x0 > middle, block.text
+
+
+def test_the_table_in_the_left_column_keeps_its_rows(document):
+    table = next(b.table for b in document.blocks if b.kind is BlockKind.TABLE)
+    assert table.header == ["Service area", "Judgement"]
+    assert [r.texts for r in table.rows] == [["Repairs", "Weaknesses outweigh strengths"],
+                                             ["Lettings", "Strengths outweigh weaknesses"]]
+
+
+def test_the_report_extractor_reads_bullets_across_column_and_page(document):
+    [report] = [e for e in extract_document(document) if e.part.kind is DocKind.INSPECTION_REPORT]
+    rows = {r.ref: r for r in report.recommendations}
+    assert [r.text for r in report.recommendations if r.parent_ref == "R1"] == [
+        "introducing an appointments system for all repairs",
+        "checking the quality of completed work and telling tenants what was found",
+        "publishing repair times to tenants"]
+    assert [r.text for r in report.recommendations if r.parent_ref == "R2"] == [
+        "reviewing the allocations policy with tenants",
+        "letting empty homes within four weeks",
+        "publishing lettings performance every quarter"]
+    assert (rows["R1"].target_date_text, rows["R1"].impact, rows["R1"].cost) == ("June 2011", "high", "low")
+    assert (rows["R2"].target_date_text, rows["R2"].impact) == ("March 2011", "medium")
+    assert rows["R2"].benefits == ["fairer lettings for tenants in housing need"]
+    assert rows["R3"].target_date_text == "April 2011"
+    assert rows["R3"].text == "Strengthen resident involvement by:"
+
+
+def test_a_label_column_beside_its_values_is_not_two_columns():
+    """Rows of "Label:   value" share a wide gap at one x, but the labels
+    never reach it: the page is read row by row."""
+    from acplans.extract.pdf.columns import find_layout
+    from acplans.extract.pdf.settings import DEFAULT_SETTINGS
+
+    words = []
+    for i, (label, value) in enumerate([("Lead:", "Jim Preston, Director of Maintenance Services"),
+                                        ("Executive sponsor:", "Rosemary Du Rose, Chief Operating Officer"),
+                                        ("Target:", "June 2011, reviewed every quarter by the board"),
+                                        ("Cost:", "Within existing budgets for the service this year"),
+                                        ("Status:", "Started in August 2010 with the first pilot areas")]):
+        top = 100 + 14 * i
+        words.append(Word(label, 56, 56 + 6 * len(label), top, top + 10, 10, False, False, "F"))
+        x = 200.0
+        for token in value.split():
+            words.append(Word(token, x, x + 5.5 * len(token), top, top + 10, 10, False, False, "F"))
+            x += 5.5 * len(token) + 3
+    assert find_layout(words, [], [], DEFAULT_SETTINGS).bands == []
