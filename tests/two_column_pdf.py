@@ -99,7 +99,7 @@ def build_two_column_report(path: Path, gutter: float = 24.0, ruled: bool = Fals
     c = Canvas(str(path), pagesize=A4)
     # Page 1
     top = full_width(c, "Short notice inspection of repairs and lettings at Northfield Housing Trust",
-                     90, bold(15))
+                     90, bold(13))
     left, right = columns(c, top + 10, gutter, ruled, 720)
     left.text("Summary", bold(12))
     left.text("The Audit Commission carried out this short notice inspection of Northfield Housing "
