@@ -19,7 +19,7 @@ RULE_TOP, RULE_BOTTOM = 128.0, 720.0  # page 1's column rule, in points from the
 @pytest.fixture(scope="module")
 def page_picture(tmp_path_factory):
     folder = tmp_path_factory.mktemp("png")
-    pdf = build_two_column_report(folder / "ruled.pdf", gutter=GUTTER, ruled=True)
+    pdf = build_two_column_report(folder / "ruled.pdf", gutter=GUTTER, rule="stroke")
     out = folder / "page1.png"
     result = CliRunner().invoke(main, ["inspect", str(pdf), "--page", "1", "--png", str(out)])
     assert result.exit_code == 0, result.output

@@ -59,8 +59,10 @@ PAGE_2 = [
     (BlockKind.FOOTNOTE, "2 The repairs panel is a group of twelve tenants"),
 ]
 
-LAYOUTS = {"whitespace gutter": {"gutter": 24.0, "ruled": False},
-           "narrow ruled gutter": {"gutter": 9.0, "ruled": True}}
+# A 9pt gutter is too narrow to tell from a wide word space: only its rule shows it.
+LAYOUTS = {"whitespace gutter": {"gutter": 24.0},
+           "narrow gutter, stroked rule": {"gutter": 9.0, "rule": "stroke"},
+           "narrow gutter, painted rule": {"gutter": 9.0, "rule": "fill"}}
 
 
 @pytest.fixture(scope="module", params=list(LAYOUTS))
@@ -144,4 +146,4 @@ def test_a_label_column_beside_its_values_is_not_two_columns():
         for token in value.split():
             words.append(Word(token, x, x + 5.5 * len(token), top, top + 10, 10, False, False, "F"))
             x += 5.5 * len(token) + 3
-    assert find_layout(words, [], [], DEFAULT_SETTINGS).bands == []
+    assert find_layout(words, [], [], [], DEFAULT_SETTINGS).bands == []

@@ -82,12 +82,16 @@ def footer(canvas: Canvas, number: int) -> None:
     canvas.drawString(PAGE_W - MARGIN - 10, PAGE_H - 810, str(number))
 
 
-def columns(canvas: Canvas, top: float, gutter: float, ruled: bool, rule_bottom: float) -> tuple[Column, Column]:
+def columns(canvas: Canvas, top: float, gutter: float, rule: str | None, rule_bottom: float) -> tuple[Column, Column]:
+    """Two columns from ``top``; ``rule`` draws a rule down the gutter, as a
+    stroked line ("stroke") or a hairline filled rectangle ("fill")."""
     width = (PAGE_W - 2 * MARGIN - gutter) / 2
-    if ruled:
-        x = MARGIN + width + gutter / 2
+    x = MARGIN + width + gutter / 2
+    if rule == "stroke":
         canvas.setLineWidth(0.5)
         canvas.line(x, PAGE_H - top, x, PAGE_H - rule_bottom)
+    elif rule == "fill":
+        canvas.rect(x - 0.25, PAGE_H - rule_bottom, 0.5, rule_bottom - top, stroke=0, fill=1)
     return Column(canvas, MARGIN, width, top), Column(canvas, MARGIN + width + gutter, width, top)
 
 
@@ -95,12 +99,12 @@ def bold(size: float) -> tuple[str, float]:
     return ("Vera-Bold", size)
 
 
-def build_two_column_report(path: Path, gutter: float = 24.0, ruled: bool = False) -> Path:
+def build_two_column_report(path: Path, gutter: float = 24.0, rule: str | None = None) -> Path:
     c = Canvas(str(path), pagesize=A4)
     # Page 1
     top = full_width(c, "Short notice inspection of repairs and lettings at Northfield Housing Trust",
                      90, bold(13))
-    left, right = columns(c, top + 10, gutter, ruled, 720)
+    left, right = columns(c, top + 10, gutter, rule, 720)
     left.text("Summary", bold(12))
     left.text("The Audit Commission carried out this short notice inspection of Northfield Housing "
               "Trust. Dates of inspection: 4 to 8 October 2010. We looked at how the landlord repairs "
@@ -132,7 +136,7 @@ def build_two_column_report(path: Path, gutter: float = 24.0, ruled: bool = Fals
     footer(c, 1)
     c.showPage()
     # Page 2
-    left, right = columns(c, 60, gutter, ruled, 330)
+    left, right = columns(c, 60, gutter, rule, 330)
     left.text("letting empty homes within four weeks; and", indent=12, bullet=True, after=2)
     left.text("publishing lettings performance every quarter.", indent=12, bullet=True)
     left.text("The expected benefit of this recommendation is:")
@@ -146,7 +150,7 @@ def build_two_column_report(path: Path, gutter: float = 24.0, ruled: bool = Fals
     right.text("Implementing this recommendation will have high impact with low costs. This should be "
                "carried out by April 2011.")
     top = full_width(c, "What prospects are there that the services inspected will improve?", 360, bold(14))
-    left, right = columns(c, top + 10, gutter, ruled, 720)
+    left, right = columns(c, top + 10, gutter, rule, 720)
     left.text("We found strengths and weaknesses in balance in this area. The landlord has a clear "
               "plan for repairs and has started to put it into practice across its regions.")
     left.text("Staff know the plan and tenants have helped to shape it through the repairs panel.")

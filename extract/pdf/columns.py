@@ -1,7 +1,7 @@
 """Reading order: column gutters, the bands they cut a page into, and the
 order blocks are read in.
 
-    find_layout (gutter_candidates -> active_runs -> bands_from_runs)
+    find_layout (gutter_candidates -> active_runs -> bands_from_gutters)
     -> split_at_gutters (no line crosses a gutter)
     -> reading_key (band by band, column by column, top to bottom)
     -> place_floating / footnotes_last
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import BBox, Block, BlockKind
-from .geometry import Segment, Word
+from .geometry import Rect, Segment, Word
 from .lines import Line, words_to_lines
 from .settings import LayoutSettings
 
@@ -94,6 +94,11 @@ def gutter_candidates(rows: list[Line], rules: list[Segment],
     return [(r.x0, r) for r in rules] + [(float(x), None) for x in ranked]
 
 
+def thin_rects(rects: list[Rect]) -> list[Segment]:
+    """Rules painted as hairline-wide filled rectangles, as their centre line."""
+    return [Segment((r.x0 + r.x1) / 2, r.top, (r.x0 + r.x1) / 2, r.bottom) for r in rects if r.x1 - r.x0 <= 2]
+
+
 def column_rules(segments: list[Segment], tables: Sequence[BBox], settings: LayoutSettings) -> list[Segment]:
     """Vertical strokes long enough to divide columns and not part of a table."""
     def in_table(s: Segment) -> bool:
@@ -103,36 +108,37 @@ def column_rules(segments: list[Segment], tables: Sequence[BBox], settings: Layo
             and not in_table(s)]
 
 
-Item = tuple[float, float, Line | None]  # top, bottom, the row (None for a table)
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A row of words, or a table, as a gutter sees it."""
+
+    top: float
+    bottom: float
+    shapes: Sequence[Word | BBox]  # the row's words, or the table's box
+    row: Line | None = None
 
 
-def blocks_gutter(top: float, bottom: float, words: Sequence[Word | BBox], x: float,
-                  rule: Segment | None, settings: LayoutSettings) -> bool:
-    """Does a row (its words) or a table (its box) stop a gutter at x? It
-    does if it runs across x, or prints on both sides of x with no more than
-    a word space between; a rule's gutter also stops where the rule does."""
-    if any(w.x0 < x < w.x1 for w in words):
+def blocks_gutter(item: Item, x: float, rule: Segment | None, settings: LayoutSettings) -> bool:
+    """Does a row or a table stop a gutter at x? It does if it runs across x,
+    or prints on both sides of x with no more than a word space between; a
+    rule's gutter also stops where the rule does."""
+    if any(s.x0 < x < s.x1 for s in item.shapes):
         return True
     if rule is not None:
-        return not rule.top - 2 <= (top + bottom) / 2 <= rule.bottom + 2
-    left = [w.x1 for w in words if w.x1 <= x]
-    right = [w.x0 for w in words if w.x0 >= x]
+        return not rule.top - 2 <= (item.top + item.bottom) / 2 <= rule.bottom + 2
+    left = [s.x1 for s in item.shapes if s.x1 <= x]
+    right = [s.x0 for s in item.shapes if s.x0 >= x]
     return bool(left and right) and min(right) - max(left) < settings.gutter_min_width
 
 
-def active_runs(x: float, rule: Segment | None, rows: list[Line], tables: Sequence[BBox],
-                settings: LayoutSettings) -> list[Gutter]:
+def active_runs(x: float, rule: Segment | None, items: list[Item], settings: LayoutSettings) -> list[Gutter]:
     """The stretches of the page, top to bottom, over which ``x`` is a gutter:
     runs of rows and tables none of which stops it, holding enough rows
     printed either side of it."""
-    items: list[Item] = [(r.top, r.bottom, r) for r in rows] + [(t.top, t.bottom, None) for t in tables]
-    boxes = [[t] for t in tables]
-    contents = {id(it): (it[2].words if it[2] else boxes.pop(0)) for it in items}
-    items.sort(key=lambda it: it[0])
     gutters: list[Gutter] = []
     run: list[Item] = []
     for item in items + [None]:
-        if item is not None and not blocks_gutter(item[0], item[1], contents[id(item)], x, rule, settings):
+        if item is not None and not blocks_gutter(item, x, rule, settings):
             run.append(item)
             continue
         gutter = run_to_gutter(x, rule, run, settings)
@@ -146,7 +152,7 @@ def run_to_gutter(x: float, rule: Segment | None, run: list[Item], settings: Lay
     """A run makes a gutter when enough rows print on each side of x, side by
     side, each side a column wide; without a rule, the gap must be wide and
     the left column's rows must reach it."""
-    rows = [it[2] for it in run if it[2] is not None]
+    rows = [it.row for it in run if it.row is not None]
     left = [r for r in rows if any(w.x1 <= x for w in r.words)]
     right = [r for r in rows if any(w.x0 >= x for w in r.words)]
     if not beside(left, right, settings.column_min_rows if rule is None else settings.column_min_rows_ruled):
@@ -159,7 +165,7 @@ def run_to_gutter(x: float, rule: Segment | None, run: list[Item], settings: Lay
         return None
     if rule is None and (x1 - x0 < settings.gutter_min_width or not filled_to_gutter(left, x, left_edge, x0)):
         return None
-    return Gutter(x0, x1, min(it[0] for it in run), max(it[1] for it in run), rule is not None)
+    return Gutter(x0, x1, min(it.top for it in run), max(it.bottom for it in run), rule is not None)
 
 
 def beside(left: list[Line], right: list[Line], min_rows: int) -> bool:
@@ -181,15 +187,17 @@ def filled_to_gutter(left: list[Line], x: float, left_edge: float, gutter_x0: fl
     return full * 2 >= len(left)
 
 
-def find_layout(words: list[Word], tables: Sequence[BBox], segments: list[Segment],
+def find_layout(words: list[Word], tables: Sequence[BBox], segments: list[Segment], rects: list[Rect],
                 settings: LayoutSettings) -> PageLayout:
     """The page's column bands from its running-text words (asides and page
-    furniture left out), the boxes of its tables and its ruling segments."""
+    furniture left out), the boxes of its tables and its rules."""
     rows = sorted(words_to_lines(words), key=lambda r: r.top)
-    rules = column_rules(segments, tables, settings)
+    items = sorted([Item(r.top, r.bottom, r.words, r) for r in rows] + [Item(t.top, t.bottom, [t]) for t in tables],
+                   key=lambda it: it.top)
+    rules = column_rules(segments + thin_rects(rects), tables, settings)
     gutters: list[Gutter] = []
     for x, rule in gutter_candidates(rows, rules, settings):
-        for g in active_runs(x, rule, rows, tables, settings):
+        for g in active_runs(x, rule, items, settings):
             if not any(overlaps(g, other) for other in gutters):
                 gutters.append(g)
     return PageLayout(bands_from_gutters(gutters))

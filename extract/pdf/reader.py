@@ -95,7 +95,7 @@ def read_page(content: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS)
                 continue
         kept.append(seg)
     text_words = [w for seg in kept if not is_aside(seg, body_size) for w in seg.words]
-    result.layout = find_layout(text_words, [t.bbox for t in tables], content.segments, settings)
+    result.layout = find_layout(text_words, [t.bbox for t in tables], content.segments, content.rects, settings)
     body, asides = segments_to_blocks(kept, body_size, number, result.layout)
     for index, table in enumerate(tables):
         block = Block(BlockKind.TABLE, "", number, table.bbox, locator=f"p{number}/t{index}")
