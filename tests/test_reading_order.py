@@ -50,7 +50,7 @@ PAGE_2 = [
     (BlockKind.LIST_ITEM, "training tenant representatives to scrutinise services;"),
     (BlockKind.LIST_ITEM, "telling tenants how their views changed services."),
     (BlockKind.PARAGRAPH, "Implementing this recommendation will have high impact"),
-    (BlockKind.HEADING, "What prospects are there that the services inspected will improve?"),
+    (BlockKind.HEADING, "Prospects for improvement"),
     (BlockKind.PARAGRAPH, "We found strengths and weaknesses in balance in this area."),
     (BlockKind.PARAGRAPH, "Staff know the plan"),
     (BlockKind.PARAGRAPH, "There are a number of weaknesses."),

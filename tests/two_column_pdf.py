@@ -5,8 +5,9 @@ Page 1: a title across both columns; in the left column a summary, a ruled
 table and R1, whose last bullet runs on at the top of the right column;
 R2 starts at the foot of the right column; a footnote across the page foot.
 Page 2: R2's bullets go on and end in the left column, R3 fills the right
-one; a heading across both columns; below it two more columns, the left
-one ending in a footnote while the right one runs further down.
+one; a short heading over both columns (left-aligned, blank beside it);
+below it two more columns, the left one ending in a footnote while the
+right one runs further down.
 Both columns print on the same baselines, so each visual row holds words
 of both columns.
 """
@@ -149,7 +150,7 @@ def build_two_column_report(path: Path, gutter: float = 24.0, rule: str | None =
     right.text("telling tenants how their views changed services.", indent=12, bullet=True)
     right.text("Implementing this recommendation will have high impact with low costs. This should be "
                "carried out by April 2011.")
-    top = full_width(c, "What prospects are there that the services inspected will improve?", 360, bold(14))
+    top = full_width(c, "Prospects for improvement", 360, bold(14))
     left, right = columns(c, top + 10, gutter, rule, 720)
     left.text("We found strengths and weaknesses in balance in this area. The landlord has a clear "
               "plan for repairs and has started to put it into practice across its regions.")

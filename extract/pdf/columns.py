@@ -108,7 +108,7 @@ def column_rules(segments: list[Segment], tables: Sequence[BBox], settings: Layo
             and not in_table(s)]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Item:
     """A row of words, or a table, as a gutter sees it."""
 
@@ -141,11 +141,40 @@ def active_runs(x: float, rule: Segment | None, items: list[Item], settings: Lay
         if item is not None and not blocks_gutter(item, x, rule, settings):
             run.append(item)
             continue
-        gutter = run_to_gutter(x, rule, run, settings)
-        if gutter:
-            gutters.append(gutter)
+        for part in split_at_interruptions(run, x):
+            gutter = run_to_gutter(x, rule, part, settings)
+            if gutter:
+                gutters.append(gutter)
         run = []
     return gutters
+
+
+def split_at_interruptions(run: list[Item], x: float) -> list[list[Item]]:
+    """A short heading printed across the page sits on one side of x only,
+    but it stands apart: blank beside it, where both columns go on above
+    and below, and a gap above it on its own side. It ends one column band
+    and starts the next, and is read between them."""
+    parts: list[list[Item]] = [[]]
+    for item in run:
+        if item.row is not None and interrupts(item.row, run, x):
+            parts += [[]]
+        else:
+            parts[-1].append(item)
+    return [p for p in parts if p]
+
+
+def interrupts(row: Line, run: list[Item], x: float) -> bool:
+    on_left = row.x1 <= x
+    across: list[Item] = []
+    own: list[Item] = []
+    for it in run:
+        if it.row is not row:
+            beyond = any((s.x0 >= x) if on_left else (s.x1 <= x) for s in it.shapes)
+            (across if beyond else own).append(it)
+    margin = row.bottom - row.top
+    return (any(it.bottom <= row.top for it in across) and any(it.top >= row.bottom for it in across)
+            and not any(it.top < row.bottom + margin and row.top - margin < it.bottom for it in across)
+            and not any(row.top - margin < it.bottom <= row.top + 1 for it in own))
 
 
 def run_to_gutter(x: float, rule: Segment | None, run: list[Item], settings: LayoutSettings) -> Gutter | None:
