@@ -8,8 +8,10 @@ import pytest
 
 from acplans.extract.dispatch import extract_document
 from acplans.extract.model import BlockKind
+from acplans.extract.pdf.columns import find_layout
 from acplans.extract.pdf.geometry import Word
 from acplans.extract.pdf.reader import read_pdf
+from acplans.extract.pdf.settings import DEFAULT_SETTINGS
 from acplans.extract.records import DocKind
 from two_column_pdf import build_two_column_report
 
@@ -128,22 +130,38 @@ def test_the_report_extractor_reads_bullets_across_column_and_page(document):
     assert rows["R3"].text == "Strengthen resident involvement by:"
 
 
+def printed_line(text: str, x: float, top: float, size: float = 10.0, bold: bool = False) -> list[Word]:
+    """Words as an engine reports them, 0.55 em a character, a space between."""
+    words = []
+    for token in text.split():
+        width = 0.55 * size * len(token)
+        words.append(Word(token, x, x + width, top, top + size, size, bold, False, "F"))
+        x += width + 0.28 * size
+    return words
+
+
 def test_a_label_column_beside_its_values_is_not_two_columns():
     """Rows of "Label:   value" share a wide gap at one x, but the labels
     never reach it: the page is read row by row."""
-    from acplans.extract.pdf.columns import find_layout
-    from acplans.extract.pdf.settings import DEFAULT_SETTINGS
-
     words = []
     for i, (label, value) in enumerate([("Lead:", "Jim Preston, Director of Maintenance Services"),
                                         ("Executive sponsor:", "Rosemary Du Rose, Chief Operating Officer"),
                                         ("Target:", "June 2011, reviewed every quarter by the board"),
                                         ("Cost:", "Within existing budgets for the service this year"),
                                         ("Status:", "Started in August 2010 with the first pilot areas")]):
-        top = 100 + 14 * i
-        words.append(Word(label, 56, 56 + 6 * len(label), top, top + 10, 10, False, False, "F"))
-        x = 200.0
-        for token in value.split():
-            words.append(Word(token, x, x + 5.5 * len(token), top, top + 10, 10, False, False, "F"))
-            x += 5.5 * len(token) + 3
+        words += printed_line(label, 56, 100 + 14 * i) + printed_line(value, 200, 100 + 14 * i)
+    assert find_layout(words, [], [], [], DEFAULT_SETTINGS).bands == []
+
+
+def test_side_heads_beside_one_column_of_text_are_not_a_column():
+    """Headings hung in the left margin, each level with the first lines of
+    its section: read each before its section, not all of them first."""
+    body = "Tenants told us that repairs are slow and that the landlord does not keep them informed"
+    words = []
+    for section in range(4):
+        top = 80 + section * 150
+        words += printed_line("Findings on repairs", 56, top, bold=True)
+        words += printed_line(f"and lettings {section + 1}", 56, top + 13, bold=True)
+        for row in range(10):
+            words += printed_line(body[: 60 + row % 3 * 5], 190, top + 13 * row)
     assert find_layout(words, [], [], [], DEFAULT_SETTINGS).bands == []

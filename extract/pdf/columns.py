@@ -186,6 +186,8 @@ def run_to_gutter(x: float, rule: Segment | None, run: list[Item], settings: Lay
     right = [r for r in rows if any(w.x0 >= x for w in r.words)]
     if not beside(left, right, settings.column_min_rows if rule is None else settings.column_min_rows_ruled):
         return None
+    if min(len(left), len(right)) < settings.column_balance * max(len(left), len(right)):
+        return None
     x0 = max(w.x1 for r in left for w in r.words if w.x1 <= x)
     x1 = min(w.x0 for r in right for w in r.words if w.x0 >= x)
     left_edge = min(r.x0 for r in left)
