@@ -32,6 +32,7 @@ KIND_COLOURS = {
     BlockKind.RUNNING_HEADER: (120, 120, 120, 255),
     BlockKind.RUNNING_FOOTER: (120, 120, 120, 255),
 }
+FURNITURE = (BlockKind.RUNNING_HEADER, BlockKind.RUNNING_FOOTER)
 
 
 def write_page_png(doc: Document, page_number: int, out: str | Path, scale: float = SCALE) -> None:
@@ -49,7 +50,10 @@ def write_page_png(doc: Document, page_number: int, out: str | Path, scale: floa
     picture = render(path, page_number, scale)
     overlay = Image.new("RGBA", picture.size, (0, 0, 0, 0))
     draw_analysis(ImageDraw.Draw(overlay), content, read_page(content), page_blocks(doc, page_number), scale)
-    Image.alpha_composite(picture, overlay).convert("RGB").save(out, format="PNG")
+    try:
+        Image.alpha_composite(picture, overlay).convert("RGB").save(out, format="PNG")
+    except OSError as exc:
+        raise UnreadableDocument(out, f"cannot write the picture ({exc.strerror or exc})") from exc
 
 
 def render(path: Path, page_number: int, scale: float) -> Image.Image:
@@ -88,12 +92,9 @@ def draw_analysis(draw: ImageDraw.ImageDraw, content: PageContent, analysis: Pag
     for index, block in enumerate(blocks):
         colour = KIND_COLOURS[block.kind]
         draw.rectangle(box(block.bbox), outline=colour, width=max(1, round(scale)))
-        label = f"{index} {block.kind.value}" if block.kind in BODY_KINDS else block.kind.value
+        label = block.kind.value if block.kind in FURNITURE else f"{index} {block.kind.value}"
         left, top = block.bbox.x0 * scale, block.bbox.top * scale
         text_box = draw.textbbox((left, top), label, font=font, anchor="lb")
         draw.rectangle(text_box, fill=colour)
         draw.text((left, top), label, font=font, fill=(255, 255, 255, 255), anchor="lb")
-
-
-BODY_KINDS = frozenset(BlockKind) - {BlockKind.RUNNING_HEADER, BlockKind.RUNNING_FOOTER}
 

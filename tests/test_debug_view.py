@@ -59,3 +59,11 @@ def test_a_page_past_the_end_is_one_line_error(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [f"error: {pdf}: no page 3: the PDF has 2 pages"]
     assert not (tmp_path / "x.png").exists()
+
+
+def test_an_unwritable_picture_path_is_one_line_error(tmp_path):
+    pdf = build_two_column_report(tmp_path / "report.pdf")
+    out = tmp_path / "missing-folder" / "x.png"
+    result = CliRunner().invoke(main, ["inspect", str(pdf), "--png", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [f"error: {out}: cannot write the picture (No such file or directory)"]
