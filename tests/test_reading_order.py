@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from acplans.extract.dispatch import extract_document
-from acplans.extract.model import BlockKind
+from acplans.extract.model import BBox, BlockKind
 from acplans.extract.pdf.columns import find_layout
 from acplans.extract.pdf.geometry import Word
 from acplans.extract.pdf.reader import read_pdf
@@ -165,3 +165,19 @@ def test_side_heads_beside_one_column_of_text_are_not_a_column():
         for row in range(10):
             words += printed_line(body[: 60 + row % 3 * 5], 190, top + 13 * row)
     assert find_layout(words, [], [], [], DEFAULT_SETTINGS).bands == []
+
+
+def test_a_table_across_both_columns_cuts_them_into_bands_read_around_it():
+    text = "The landlord has improved its repairs service but satisfaction remains low"
+    words = []
+    for row in range(8):
+        words += printed_line(text[:48], 56, 100 + 13 * row) + printed_line(text[:45], 330, 100 + 13 * row)
+        words += printed_line(text[:46], 56, 400 + 13 * row) + printed_line(text[:47], 330, 400 + 13 * row)
+    table = BBox(56, 220, 539, 380)
+    layout = find_layout(words, [table], [], [], DEFAULT_SETTINGS)
+    assert [(round(b.top), round(b.bottom), len(b.gutters)) for b in layout.bands] == [(100, 201, 1), (400, 501, 1)]
+    boxes = {"right column above": BBox(310, 100, 539, 201), "left column above": BBox(56, 100, 290, 201),
+             "table": table, "right column below": BBox(310, 400, 539, 501),
+             "left column below": BBox(56, 400, 290, 501)}
+    assert sorted(boxes, key=lambda name: layout.reading_key(boxes[name])) == [
+        "left column above", "right column above", "table", "left column below", "right column below"]
