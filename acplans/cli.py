@@ -48,19 +48,31 @@ def read_options(fn):
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole document model as JSON.")
 @click.option("--width", default=100, show_default=True, help="Clip text to this many characters.")
+@click.option("--page", "page_number", default=1, show_default=True, help="The PDF page --png draws (1-based).")
+@click.option("--png", "png_path", type=click.Path(dir_okay=False),
+              help="Draw the page with its words, rules, cells, column gutters and numbered blocks to this PNG.")
 @read_options
-def inspect(files: tuple[str, ...], as_json: bool, width: int, options: ReadOptions) -> None:
+def inspect(files: tuple[str, ...], as_json: bool, width: int, page_number: int, png_path: str | None,
+            options: ReadOptions) -> None:
     """Show the document model of FILES: pages, blocks by kind, tables and
     running heads, as every later stage sees them.
 
     Example:
 
         acplans inspect samples/home-group-action-plan-2010.pdf
+        acplans inspect samples/home-group-action-plan-2010.pdf --page 10 --png page10.png
     """
+    if png_path and len(files) != 1:
+        raise click.UsageError("--png draws a page of one file")
     failed = 0
     for path in files:
         try:
             doc = read_document(path, options)
+            if png_path:
+                from .debug_view import write_page_png
+                write_page_png(doc, page_number, png_path, options=options)
+                click.echo(f"wrote {png_path}", err=True)
+                continue
         except UnreadableDocument as exc:
             fail_softly(exc.path, exc.reason)
             failed += 1

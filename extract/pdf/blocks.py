@@ -1,7 +1,8 @@
 """Running text on one page: words -> lines -> segments -> blocks.
 
     drop_reference_marks -> words_to_lines -> lines_to_segments
-    -> segments_to_blocks (asides, headings, list items, footnotes, paragraphs)
+    -> segments_to_blocks (asides; lines cut at column gutters and read in
+       column order into headings, list items, footnotes, paragraphs)
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Block, BlockKind
+from .columns import PageLayout, in_reading_order, split_at_gutters
 from .geometry import Word
 from .lines import BULLET_RE, Line, clean_text, join_lines
 
@@ -73,13 +75,16 @@ def line_block(line: Line, page: int) -> Block:
                  confidence=mean_confidence(line.words))
 
 
-def segments_to_blocks(lines: list[Line], body_size: float, page: int) -> list[Block]:
-    """Group lines into blocks: asides (a column in a different typeface),
-    headings (larger or bold), list items (bullet glyph), footnotes (smaller,
-    starting with a mark), paragraphs."""
+def segments_to_blocks(lines: list[Line], body_size: float, page: int,
+                       layout: PageLayout) -> tuple[list[Block], list[Block]]:
+    """Group lines into blocks: the body's headings (larger or bold), list
+    items (bullet glyph), footnotes (smaller, starting with a mark) and
+    paragraphs in reading order; and apart, asides (a column in a different
+    typeface)."""
     asides = [ln for ln in lines if is_aside(ln, body_size)]
     body = [ln for ln in lines if not is_aside(ln, body_size)]
-    return group_lines(body, body_size, page) + group_asides(asides, page)
+    body = in_reading_order(split_at_gutters(body, layout), layout)
+    return group_lines(body, body_size, page), group_asides(asides, page)
 
 
 def is_aside(line: Line, body_size: float) -> bool:

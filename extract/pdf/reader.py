@@ -1,6 +1,7 @@
 """PDF backend: a ``PageSource`` engine's pages -> the shared ``Document``.
 
-    source.page -> read_page (tables, running text, band lines, per page)
+    source.page -> read_page (tables, column layout, running text in
+    reading order, band lines, per page)
     -> detect_furniture (across pages) -> stitch_tables (across pages)
 
 Each page is read once and freed straight after, so memory stays flat on
@@ -14,7 +15,9 @@ from pathlib import Path
 
 from ..formats import DEFAULT_OPTIONS, ReadOptions
 from ..model import Block, BlockKind, Document, Page, UnreadableDocument
-from .blocks import dominant_size, drop_reference_marks, mean_confidence, line_block, lines_to_segments, segments_to_blocks
+from .blocks import (dominant_size, drop_reference_marks, is_aside, line_block, mean_confidence, lines_to_segments,
+                     segments_to_blocks)
+from .columns import PageLayout, find_layout, order_blocks, place_floating
 from .furniture import BandLine, detect_furniture, normalise_furniture
 from .geometry import PageContent, PageSource
 from .lines import words_to_lines
@@ -30,6 +33,7 @@ class PageResult:
     blocks: list[Block]
     band_lines: list[BandLine] = field(default_factory=list)
     tables: dict[int, PageTable] = field(default_factory=dict)  # by id() of the table's block
+    layout: PageLayout = field(default_factory=PageLayout)
 
 
 def open_source(path: Path, options: ReadOptions) -> PageSource:
@@ -53,6 +57,7 @@ def assemble_document(path: Path, sha256: str, results: list[PageResult]) -> Doc
     doc = Document(source_path=str(path), file_type="pdf", sha256=sha256)
     furniture = detect_furniture(r.band_lines for r in results)
     for result in results:
+        strays = []
         for band, line in result.band_lines:
             if (band, normalise_furniture(line.text)) in furniture:
                 kind = BlockKind.RUNNING_HEADER if band == "top" else BlockKind.RUNNING_FOOTER
@@ -61,8 +66,8 @@ def assemble_document(path: Path, sha256: str, results: list[PageResult]) -> Doc
                 target = result.page.running_header if band == "top" else result.page.running_footer
                 target.append(line.text)
             else:
-                result.blocks.append(line_block(line, result.page.number))
-        result.blocks.sort(key=lambda b: (b.bbox.top if b.bbox else 0, b.bbox.x0 if b.bbox else 0))
+                strays.append(line_block(line, result.page.number))
+        result.blocks = place_floating(result.blocks, strays)
     if not any(r.blocks for r in results):
         doc.warnings.append("no text found, not even by OCR: the pages may be blank or pictures")
     doc.pages = [r.page for r in results]
@@ -93,9 +98,12 @@ def read_page(content: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS)
                 result.band_lines.append(("bottom", seg))
                 continue
         kept.append(seg)
-    result.blocks = segments_to_blocks(kept, body_size, number)
+    text_words = [w for seg in kept if not is_aside(seg, body_size) for w in seg.words]
+    result.layout = find_layout(text_words, [t.bbox for t in tables], content.segments, content.rects, settings)
+    body, asides = segments_to_blocks(kept, body_size, number, result.layout)
     for index, table in enumerate(tables):
         block = Block(BlockKind.TABLE, "", number, table.bbox, locator=f"p{number}/t{index}")
         result.tables[id(block)] = table
-        result.blocks.append(block)
+        body.append(block)
+    result.blocks = place_floating(order_blocks(body, result.layout), asides)
     return result

@@ -1,0 +1,183 @@
+"""Reading order on two-column pages built by the test (tests/two_column_pdf.py),
+with a whitespace gutter and with a narrow gutter holding a column rule;
+and through the report extractor, which must then find every bullet and
+deadline of a recommendation whose bullets cross a column and a page."""
+from __future__ import annotations
+
+import pytest
+
+from acplans.extract.dispatch import extract_document
+from acplans.extract.model import BBox, BlockKind
+from acplans.extract.pdf.columns import find_layout
+from acplans.extract.pdf.geometry import Word
+from acplans.extract.pdf.reader import read_pdf
+from acplans.extract.pdf.settings import DEFAULT_SETTINGS
+from acplans.extract.records import DocKind
+from two_column_pdf import build_two_column_report
+
+PAGE_1 = [
+    (BlockKind.HEADING, "Short notice inspection of repairs and lettings at Northfield Housing Trust"),
+    (BlockKind.HEADING, "Summary"),
+    (BlockKind.PARAGRAPH, "The Audit Commission carried out this short notice inspection"),
+    (BlockKind.HEADING, "Table 1 Service judgements"),
+    (BlockKind.TABLE, "Service area\tJudgement"),
+    (BlockKind.PARAGRAPH, "The judgements above rest on the evidence"),
+    (BlockKind.HEADING, "Recommendations"),
+    (BlockKind.HEADING, "Recommendation"),
+    (BlockKind.PARAGRAPH, "R1 Improve the repairs service by:"),
+    (BlockKind.LIST_ITEM, "introducing an appointments system for all repairs;"),
+    (BlockKind.LIST_ITEM, "checking the quality of completed"),
+    # the right column
+    (BlockKind.PARAGRAPH, "work and telling tenants what was found; and"),
+    (BlockKind.LIST_ITEM, "publishing repair times to tenants."),
+    (BlockKind.PARAGRAPH, "The expected benefits of this recommendation are:"),
+    (BlockKind.LIST_ITEM, "fewer missed appointments; and"),
+    (BlockKind.LIST_ITEM, "higher satisfaction with repairs."),
+    (BlockKind.PARAGRAPH, "Implementing this recommendation will have high impact with low costs. "
+                          "This should be implemented by June 2011."),
+    (BlockKind.HEADING, "Recommendation"),
+    (BlockKind.PARAGRAPH, "R2 Improve the lettings service by:"),
+    (BlockKind.LIST_ITEM, "reviewing the allocations policy with tenants;"),
+    (BlockKind.FOOTNOTE, "1 Low cost is defined as"),
+]
+
+PAGE_2 = [
+    (BlockKind.LIST_ITEM, "letting empty homes within four weeks; and"),
+    (BlockKind.LIST_ITEM, "publishing lettings performance every quarter."),
+    (BlockKind.PARAGRAPH, "The expected benefit of this recommendation is:"),
+    (BlockKind.LIST_ITEM, "fairer lettings for tenants in housing need."),
+    (BlockKind.PARAGRAPH, "Implementing this recommendation will have medium impact"),
+    (BlockKind.HEADING, "Recommendation"),
+    (BlockKind.PARAGRAPH, "R3 Strengthen resident involvement by:"),
+    (BlockKind.LIST_ITEM, "training tenant representatives to scrutinise services;"),
+    (BlockKind.LIST_ITEM, "telling tenants how their views changed services."),
+    (BlockKind.PARAGRAPH, "Implementing this recommendation will have high impact"),
+    (BlockKind.HEADING, "Prospects for improvement"),
+    (BlockKind.PARAGRAPH, "We found strengths and weaknesses in balance in this area."),
+    (BlockKind.PARAGRAPH, "Staff know the plan"),
+    (BlockKind.PARAGRAPH, "There are a number of weaknesses."),
+    (BlockKind.PARAGRAPH, "Tenants are not yet told"),
+    # printed at the foot of the left column, above the right column's end
+    (BlockKind.FOOTNOTE, "2 The repairs panel is a group of twelve tenants"),
+]
+
+# A 9pt gutter is too narrow to tell from a wide word space: only its rule shows it.
+LAYOUTS = {"whitespace gutter": {"gutter": 24.0},
+           "narrow gutter, stroked rule": {"gutter": 9.0, "rule": "stroke"},
+           "narrow gutter, painted rule": {"gutter": 9.0, "rule": "fill"}}
+
+
+@pytest.fixture(scope="module", params=list(LAYOUTS))
+def two_column_pdf(request, tmp_path_factory):
+    path = tmp_path_factory.mktemp("columns") / "two-column-report.pdf"
+    return build_two_column_report(path, **LAYOUTS[request.param])
+
+
+@pytest.fixture(scope="module")
+def document(two_column_pdf):
+    return read_pdf(two_column_pdf, "0" * 64)
+
+
+def page_blocks(doc, page):
+    return [(b.kind, b.text) for b in doc.blocks if b.page == page]
+
+
+def assert_in_order(blocks, expected):
+    assert len(blocks) == len(expected), [t for _, t in blocks]
+    for (kind, text), (want_kind, want_start) in zip(blocks, expected):
+        assert (kind, text[:len(want_start)]) == (want_kind, want_start)
+
+
+def test_page_1_reads_the_left_column_then_the_right_then_the_foot(document):
+    assert_in_order(page_blocks(document, 1), PAGE_1)
+
+
+def test_page_2_reads_columns_above_and_below_a_heading_across_both(document):
+    assert_in_order(page_blocks(document, 2), PAGE_2)
+
+
+def test_no_line_joins_words_of_both_columns(document):
+    # Every right-column block starts right of the gutter, every left one ends left of it.
+    middle = 595.28 / 2
+    for block in document.blocks:
+        if block.kind is BlockKind.TABLE or block.bbox.x1 - block.bbox.x0 > 300:
+            continue  # the title, the page-wide heading and the page-foot note
+        assert block.bbox.x1 < middle or block.bbox.x0 > middle, block.text
+
+
+def test_the_table_in_the_left_column_keeps_its_rows(document):
+    table = next(b.table for b in document.blocks if b.kind is BlockKind.TABLE)
+    assert table.header == ["Service area", "Judgement"]
+    assert [r.texts for r in table.rows] == [["Repairs", "Weaknesses outweigh strengths"],
+                                             ["Lettings", "Strengths outweigh weaknesses"]]
+
+
+def test_the_report_extractor_reads_bullets_across_column_and_page(document):
+    [report] = [e for e in extract_document(document) if e.part.kind is DocKind.INSPECTION_REPORT]
+    rows = {r.ref: r for r in report.recommendations}
+    assert [r.text for r in report.recommendations if r.parent_ref == "R1"] == [
+        "introducing an appointments system for all repairs",
+        "checking the quality of completed work and telling tenants what was found",
+        "publishing repair times to tenants"]
+    assert [r.text for r in report.recommendations if r.parent_ref == "R2"] == [
+        "reviewing the allocations policy with tenants",
+        "letting empty homes within four weeks",
+        "publishing lettings performance every quarter"]
+    assert (rows["R1"].target_date_text, rows["R1"].impact, rows["R1"].cost) == ("June 2011", "high", "low")
+    assert (rows["R2"].target_date_text, rows["R2"].impact) == ("March 2011", "medium")
+    assert rows["R2"].benefits == ["fairer lettings for tenants in housing need"]
+    assert rows["R3"].target_date_text == "April 2011"
+    assert rows["R3"].text == "Strengthen resident involvement by:"
+
+
+def printed_line(text: str, x: float, top: float, size: float = 10.0, bold: bool = False) -> list[Word]:
+    """Words as an engine reports them, 0.55 em a character, a space between."""
+    words = []
+    for token in text.split():
+        width = 0.55 * size * len(token)
+        words.append(Word(token, x, x + width, top, top + size, size, bold, False, "F"))
+        x += width + 0.28 * size
+    return words
+
+
+def test_a_label_column_beside_its_values_is_not_two_columns():
+    """Rows of "Label:   value" share a wide gap at one x, but the labels
+    never reach it: the page is read row by row."""
+    words = []
+    for i, (label, value) in enumerate([("Lead:", "Jim Preston, Director of Maintenance Services"),
+                                        ("Executive sponsor:", "Rosemary Du Rose, Chief Operating Officer"),
+                                        ("Target:", "June 2011, reviewed every quarter by the board"),
+                                        ("Cost:", "Within existing budgets for the service this year"),
+                                        ("Status:", "Started in August 2010 with the first pilot areas")]):
+        words += printed_line(label, 56, 100 + 14 * i) + printed_line(value, 200, 100 + 14 * i)
+    assert find_layout(words, [], [], [], DEFAULT_SETTINGS).bands == []
+
+
+def test_side_heads_beside_one_column_of_text_are_not_a_column():
+    """Headings hung in the left margin, each level with the first lines of
+    its section: read each before its section, not all of them first."""
+    body = "Tenants told us that repairs are slow and that the landlord does not keep them informed"
+    words = []
+    for section in range(4):
+        top = 80 + section * 150
+        words += printed_line("Findings on repairs", 56, top, bold=True)
+        words += printed_line(f"and lettings {section + 1}", 56, top + 13, bold=True)
+        for row in range(10):
+            words += printed_line(body[: 60 + row % 3 * 5], 190, top + 13 * row)
+    assert find_layout(words, [], [], [], DEFAULT_SETTINGS).bands == []
+
+
+def test_a_table_across_both_columns_cuts_them_into_bands_read_around_it():
+    text = "The landlord has improved its repairs service but satisfaction remains low"
+    words = []
+    for row in range(8):
+        words += printed_line(text[:48], 56, 100 + 13 * row) + printed_line(text[:45], 330, 100 + 13 * row)
+        words += printed_line(text[:46], 56, 400 + 13 * row) + printed_line(text[:47], 330, 400 + 13 * row)
+    table = BBox(56, 220, 539, 380)
+    layout = find_layout(words, [table], [], [], DEFAULT_SETTINGS)
+    assert [(round(b.top), round(b.bottom), len(b.gutters)) for b in layout.bands] == [(100, 201, 1), (400, 501, 1)]
+    boxes = {"right column above": BBox(310, 100, 539, 201), "left column above": BBox(56, 100, 290, 201),
+             "table": table, "right column below": BBox(310, 400, 539, 501),
+             "left column below": BBox(56, 400, 290, 501)}
+    assert sorted(boxes, key=lambda name: layout.reading_key(boxes[name])) == [
+        "left column above", "right column above", "table", "left column below", "right column below"]
