@@ -21,6 +21,11 @@ def summarise(doc: Document, *, width: int = 100) -> str:
     out = [f"{doc.source_path}: {doc.file_type}, {doc.page_count or 'no'} pages, "
            f"{len(doc.blocks)} blocks, {len(doc.tables())} tables"]
     out += [f"  warning: {w}" for w in doc.warnings]
+    if ocr_pages := [p for p in doc.pages if p.ocr]:
+        numbers = ", ".join(str(p.number) for p in ocr_pages)
+        confidences = [p.ocr_confidence for p in ocr_pages if p.ocr_confidence is not None]
+        mean = f", mean confidence {sum(confidences) / len(confidences):.0f}%" if confidences else ""
+        out.append(f"  read by OCR: pages {numbers}{mean}")
     furniture = Counter((b.kind.value, b.text) for b in doc.furniture)
     for (kind, text), n in sorted(furniture.items(), key=lambda kv: -kv[1])[:8]:
         out.append(f"  {kind} x{n}: {clip(text, width)}")

@@ -122,3 +122,5 @@ class Extraction:
     responses: list[RawResponse] = field(default_factory=list)
     claims: list[CountClaim] = field(default_factory=list)
     review_reasons: list[str] = field(default_factory=list)
+    ocr_pages: int = 0  # pages of the part read from their image
+    ocr_confidence: float | None = None  # mean word confidence (0-100) over those pages

@@ -23,6 +23,9 @@ from .refs import canonical_ref, parent_of, sequence_gaps
 
 # Below this share of parsed due texts a plan goes to a person for review.
 MIN_DUE_PARSE_RATE = 0.6
+# Below this mean word confidence an OCR'd page misreads words often enough
+# that a person should compare the tables with the scan.
+MIN_OCR_CONFIDENCE = 80.0
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,8 @@ def document_row(ex: Extraction, doc_id: str) -> DocumentRow:
         page_start=ex.part.page_start, page_end=ex.part.page_end, landlord=meta.landlord,
         title=meta.title or ex.part.title, published=meta.published_text,
         inspection_dates=meta.inspection_dates_text, status="ok",
-        review_reasons=list(ex.review_reasons), sha256=ex.sha256, page=ex.part.page_start)
+        review_reasons=list(ex.review_reasons), sha256=ex.sha256, page=ex.part.page_start,
+        ocr_pages=ex.ocr_pages, ocr_confidence=ex.ocr_confidence)
 
 
 def apply_quality_gate(result: NormalisedDocument, ex: Extraction) -> None:
@@ -178,6 +182,9 @@ def apply_quality_gate(result: NormalisedDocument, ex: Extraction) -> None:
     extraction looks incomplete. Low confidence never passes silently."""
     doc = result.document
     reasons = doc.review_reasons
+    if doc.ocr_confidence is not None and doc.ocr_confidence < MIN_OCR_CONFIDENCE:
+        reasons.append(f"{doc.ocr_pages} pages read by OCR with a mean confidence of "
+                       f"{doc.ocr_confidence:.0f}%: check the text against the scan")
     if ex.part.kind is DocKind.INSPECTION_REPORT:
         refs = [r.ref for r in result.recommendations]
         if not refs:

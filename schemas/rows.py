@@ -71,6 +71,9 @@ class DocumentRow:
     ref_repeats: list[str] = col("Refs that occur more than once.", default_factory=list)
     due_parse_rate: float | None = col("Share of non-empty due texts that parsed to a date or a status.")
     sha256: str | None = col("SHA-256 of the file's bytes; null when they could not be read.")
+    ocr_pages: int = col("Pages of the part read by OCR from their image (scans).", 0)
+    ocr_confidence: float | None = col("Mean OCR word confidence (0-100) over those pages; "
+                                       "null when none was OCR'd.")
     page: int | None = col("Provenance: same as page_start.")
 
 

@@ -9,11 +9,14 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from acplans.extract.dispatch import extract_document
 from acplans.extract.model import UnreadableDocument
 from acplans.extract.pdf.image_rules import image_rules
 from acplans.extract.formats import OcrMode, ReadOptions
 from acplans.extract.pdf.ocr_source import INSTALL_HINT
 from acplans.extract.reader import read_document
+from acplans.inspect_view import summarise
+from acplans.normalize.build import normalise_extraction
 from acplans.pipeline import run
 from goldtext import similar
 from scans import scan_pdf
@@ -81,6 +84,7 @@ def test_scanned_pages_carry_ocr_and_confidence(scanned_doc):
     assert all(80 <= page.ocr_confidence <= 100 for page in doc.pages)
     paragraphs = [b for b in doc.blocks if b.text and not b.table]
     assert paragraphs and all(b.confidence is not None for b in paragraphs)
+    assert "read by OCR: pages 1, 2, 3, 4, 5, 6, mean confidence" in summarise(doc)
 
 
 def test_ocr_never_leaves_a_scan_unread_and_says_so(scanned_peabody):
@@ -152,3 +156,17 @@ def test_image_rules_read_a_dark_band_as_a_filled_rect():
     segments, rects = image_rules(np.asarray(image), 144)
     assert len(rects) == 1 and not segments
     assert (rects[0].x0, rects[0].top, rects[0].bottom) == pytest.approx((25, 50, 80), abs=1)
+
+
+def test_documents_row_counts_the_ocrd_pages_and_their_confidence(scanned_run):
+    [document] = scanned_run.documents
+    assert document.ocr_pages == 6
+    assert 80 <= document.ocr_confidence <= 100
+    assert not any("OCR" in reason for reason in document.review_reasons)
+
+
+def test_a_doubtful_scan_is_sent_for_review(scanned_doc):
+    [extraction] = extract_document(scanned_doc)
+    extraction.ocr_confidence = 55.0
+    reasons = normalise_extraction(extraction).document.review_reasons
+    assert "6 pages read by OCR with a mean confidence of 55%: check the text against the scan" in reasons

@@ -47,7 +47,7 @@ def sample_tables() -> Tables:
                         published="March 2011", inspection_dates="6-10 December 2010",
                         status="ok", needs_review=True, review_reasons=["ref gap after R2"],
                         ref_gaps=["R3"], ref_repeats=["R1.1"], due_parse_rate=None,
-                        sha256="ab" * 32, page=1),
+                        sha256="ab" * 32, page=1, ocr_pages=42, ocr_confidence=91.5),
             DocumentRow(doc_id="d2", source_path=f"samples/{PLAN}", source_name=PLAN,
                         file_type="docx", part=0, doc_kind="action_plan", status="error",
                         error="table 3 has merged header cells", due_parse_rate=0.75),
