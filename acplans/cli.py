@@ -29,11 +29,20 @@ def main() -> None:
     """
 
 
+def pdf_engine_option(fn):
+    # The names are spelt out, not imported from extract.pdf.reader: importing
+    # the PDF layer would cost every command (--help too) its start-up time.
+    return click.option("--pdf-engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium",
+                        show_default=True,
+                        help="Which library reads PDFs (pdfplumber: the older, slower engine).")(fn)
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole document model as JSON.")
 @click.option("--width", default=100, show_default=True, help="Clip text to this many characters.")
-def inspect(files: tuple[str, ...], as_json: bool, width: int) -> None:
+@pdf_engine_option
+def inspect(files: tuple[str, ...], as_json: bool, width: int, pdf_engine: str) -> None:
     """Show the document model of FILES: pages, blocks by kind, tables and
     running heads, as every later stage sees them.
 
@@ -44,7 +53,7 @@ def inspect(files: tuple[str, ...], as_json: bool, width: int) -> None:
     failed = 0
     for path in files:
         try:
-            doc = read_document(path)
+            doc = read_document(path, pdf_engine)
         except UnreadableDocument as exc:
             fail_softly(exc.path, exc.reason)
             failed += 1
@@ -66,7 +75,8 @@ def silent_option(fn):
 @click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the Parquet tables (written atomically).")
 @silent_option
-def run(inputs: tuple[str, ...], out_dir: str, silent: bool) -> None:
+@pdf_engine_option
+def run(inputs: tuple[str, ...], out_dir: str, silent: bool, pdf_engine: str) -> None:
     """Extract and check every report and action plan in INPUTS (files or
     folders, searched recursively) and write one Parquet file per table to
     --out. A file that cannot be read is reported on one line and the batch
@@ -89,14 +99,15 @@ def run(inputs: tuple[str, ...], out_dir: str, silent: bool) -> None:
 
     try:
         if silent:
-            outcome = run_pipeline(inputs, Path(out_dir), on_file=report, files=files)
+            outcome = run_pipeline(inputs, Path(out_dir), on_file=report, files=files, pdf_engine=pdf_engine)
         else:
             with click.progressbar(length=len(files), label="Reading", file=sys.stderr,
                                    item_show_func=lambda p: p.name if p else "") as bar:
                 def advance(result) -> None:
                     report(result)
                     bar.update(1, result.path)
-                outcome = run_pipeline(inputs, Path(out_dir), on_file=advance, files=files)
+                outcome = run_pipeline(inputs, Path(out_dir), on_file=advance, files=files,
+                                       pdf_engine=pdf_engine)
     except ValidationError as exc:
         raise click.ClickException(f"nothing written: the tables failed validation\n{exc}") from exc
     if not silent:

@@ -78,14 +78,15 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
     return [Path(p) for p in unique]
 
 
-def process_file(path: Path) -> FileResult:
+def process_file(path: Path, pdf_engine: str | None = None) -> FileResult:
     try:
-        doc = read_document(path)
+        doc = read_document(path, pdf_engine)
     except UnreadableDocument as exc:
         return FileResult(path, "error", exc.reason)
     try:
         extractions = extract_document(doc)
-        documents = [normalise_extraction(ex) for ex in extractions]
+        unreadable = [p.number for p in doc.pages if p.text_layer == "unreadable"]
+        documents = [normalise_extraction(ex, unreadable_pages=unreadable) for ex in extractions]
     except Exception as exc:  # a bug must not sink the batch; it is reported as one
         log.debug("extraction failed for %s\n%s", path, traceback.format_exc())
         return FileResult(path, "error", f"internal error while extracting ({type(exc).__name__}: {exc}); "
@@ -160,11 +161,11 @@ def assemble(results: list[FileResult], errors: list[str] | None = None) -> dict
 
 def run(paths: Iterable[str | Path], out_dir: Path, *,
         on_file: Callable[[FileResult], None] | None = None,
-        files: list[Path] | None = None) -> RunResult:
+        files: list[Path] | None = None, pdf_engine: str | None = None) -> RunResult:
     files = files if files is not None else collect_inputs(paths)
     results = []
     for path in files:
-        result = process_file(path)
+        result = process_file(path, pdf_engine)
         results.append(result)
         if on_file:
             on_file(result)

@@ -126,6 +126,9 @@ class Page:
     height: float
     running_header: list[str] = field(default_factory=list)
     running_footer: list[str] = field(default_factory=list)
+    # "ok", "none" (draws no text: a scan) or "unreadable" (draws text that
+    # does not decode); pages not "ok" are the ones OCR has to read.
+    text_layer: str = "ok"
 
     @property
     def orientation(self) -> str:

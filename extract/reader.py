@@ -77,15 +77,16 @@ def _looks_like_text(head: bytes) -> bool:
     return True
 
 
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, pdf_engine: str | None = None) -> Document:
     """Read any supported file into a ``Document``; bad input raises
-    ``UnreadableDocument`` naming the file and the reason."""
+    ``UnreadableDocument`` naming the file and the reason. ``pdf_engine``
+    picks the PDF engine ("pdfium", the default, or "pdfplumber")."""
     path = Path(path)
     kind = sniff_format(path)
     sha = file_sha256(path)
     if kind == "pdf":
         from .pdf import read_pdf
-        return read_pdf(path, sha)
+        return read_pdf(path, sha, engine=pdf_engine) if pdf_engine else read_pdf(path, sha)
     if kind == "docx":
         from .docx_reader import read_docx
         return read_docx(path, sha)

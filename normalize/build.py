@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from acplans.extract.records import DocKind, Extraction, RawResponse
@@ -50,7 +51,7 @@ def document_year(extraction: Extraction) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def normalise_extraction(ex: Extraction) -> NormalisedDocument:
+def normalise_extraction(ex: Extraction, unreadable_pages: Sequence[int] = ()) -> NormalisedDocument:
     doc_id = make_doc_id(ex.sha256, ex.part_index)
     year = document_year(ex)
     rec_seen: Counter = Counter()
@@ -86,7 +87,7 @@ def normalise_extraction(ex: Extraction) -> NormalisedDocument:
                 source_path=action.source.path, page=action.source.page))
             if action.owner_text:
                 result.mentions.append((row, False, action.owner_text))
-    apply_quality_gate(result, ex)
+    apply_quality_gate(result, ex, unreadable_pages)
     return result
 
 
@@ -122,11 +123,15 @@ def document_row(ex: Extraction, doc_id: str) -> DocumentRow:
         review_reasons=list(ex.review_reasons), sha256=ex.sha256, page=ex.part.page_start)
 
 
-def apply_quality_gate(result: NormalisedDocument, ex: Extraction) -> None:
+def apply_quality_gate(result: NormalisedDocument, ex: Extraction, unreadable_pages: Sequence[int] = ()) -> None:
     """Record gaps, repeats and the date parse rate; flag for review when the
-    extraction looks incomplete. Low confidence never passes silently."""
+    extraction looks incomplete or the file's text layer could not be decoded
+    (``unreadable_pages``). Low confidence never passes silently."""
     doc = result.document
     reasons = doc.review_reasons
+    first, last = ex.part.page_start or 1, ex.part.page_end or float("inf")
+    if lost := [p for p in unreadable_pages if first <= p <= last]:
+        reasons.append("text layer unreadable (needs OCR) on page " + ", ".join(map(str, lost)))
     if ex.part.kind is DocKind.INSPECTION_REPORT:
         refs = [r.ref for r in result.recommendations]
         if not refs:

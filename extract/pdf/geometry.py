@@ -66,6 +66,11 @@ class ImageBox:
     bottom: float
 
 
+# Above this share of glyphs without a real Unicode mapping, a page's text
+# layer is taken as unreadable: a few odd symbols are normal, a fifth is not.
+MAX_UNMAPPED_SHARE = 0.2
+
+
 @dataclass
 class TextLayerStats:
     """What the loss guard compares: glyphs the page draws against the
@@ -74,6 +79,16 @@ class TextLayerStats:
     glyphs_drawn: int = 0
     chars_decoded: int = 0
     chars_unmapped: int = 0
+
+    @property
+    def verdict(self) -> str:
+        """"none" for a page that draws no text (a scan), "unreadable" when
+        the text it draws does not decode to real characters, else "ok"."""
+        if self.glyphs_drawn == 0:
+            return "none"
+        if self.chars_decoded < self.glyphs_drawn * (1 - MAX_UNMAPPED_SHARE):
+            return "unreadable"
+        return "ok"
 
 
 @dataclass
