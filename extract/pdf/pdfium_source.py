@@ -61,7 +61,12 @@ _base_font_name = _prototype("FPDFFont_GetBaseFontName", ctypes.c_size_t, _VP, _
 # A hyphen pdfium recognised at a line end: 0x02 per character, U+FFFE in GetText.
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
 # Characters no real text is made of: what an unmapped or garbage font decodes to.
-_GARBAGE_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ue000-\uf8ff\ufffd]")
+GARBAGE = frozenset(map(chr, [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F,
+                              *range(0xE000, 0xF900), 0xFFFD]))
+_GARBAGE_RE = re.compile("[" + re.escape("".join(sorted(GARBAGE))) + "]")
+# Every blank real text uses is one space to the word rule; control codes
+# Python also calls blank are left alone, as the garbage they are.
+_BLANKS_RE = re.compile(r"[^\S\x0b\x0c\x1c-\x1f]")
 
 Matrix = tuple[float, float, float, float, float, float]
 
@@ -84,13 +89,6 @@ def display_matrix(crop: tuple[float, float, float, float], rotation: int) -> Ma
 
 def apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
-
-
-def box(m: Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
-    """The display box of a user-space box (exact for 90-degree turns)."""
-    ax, ay = apply(m, x0, y0)
-    bx, by = apply(m, x1, y1)
-    return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
 class PdfiumSource:
@@ -276,27 +274,37 @@ def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[list[Glyph], Tex
         if objects[i]:
             _loose_box(textpage, i, base + 16 * i)
     coords = memoryview(boxes).cast("B").cast("f").tolist()
+    a, b, c, d, e, f = m
     glyphs: list[Glyph] = []
     unmapped = 0
-    checked: dict[int, bool] = {}  # text object -> its first glyph has no Unicode mapping
+    last = info = suspect = None
+    # The loop runs once per character of every page: kept to plain locals.
     for i, obj in enumerate(objects):
         if not obj:
             continue
-        info = fonts.get(obj)
-        if info is None:  # a text object the walk did not reach (an annotation's, say)
-            info = fonts[obj] = text_object_info(obj, compose(object_matrix(obj), m), {})
-        suspect = checked.get(obj)
-        if suspect is None:
-            suspect = checked[obj] = bool(_map_error(textpage, i))
-        char = text[i]
-        if (suspect and _map_error(textpage, i)) or _GARBAGE_RE.match(char):
+        if obj != last:
+            last = obj
+            info = fonts.get(obj)
+            if info is None:  # a text object the walk did not reach (an annotation's, say)
+                info = fonts[obj] = text_object_info(obj, compose(object_matrix(obj), m), {})
+            # A font without a Unicode map fails on every glyph: testing the
+            # first glyph of each text object finds it without a call per glyph.
+            suspect = _map_error(textpage, i)
+        if suspect and _map_error(textpage, i):
             unmapped += 1
-        left, top, right, bottom = coords[4 * i: 4 * i + 4]
-        x0, y0, x1, y1 = box(m, left, bottom, right, top)
-        glyphs.append(Glyph(char, x0, y0, x1, y1, info))
+        j = 4 * i
+        left, top, right, bottom = coords[j], coords[j + 1], coords[j + 2], coords[j + 3]
+        x0, y0 = a * left + c * bottom + e, b * left + d * bottom + f
+        x1, y1 = a * right + c * top + e, b * right + d * top + f
+        if x0 > x1:
+            x0, x1 = x1, x0
+        if y0 > y1:
+            y0, y1 = y1, y0
+        glyphs.append((text[i], x0, y0, x1, y1, info))
+    garbage = sum(1 for g in glyphs if g[0] in GARBAGE) if _GARBAGE_RE.search(text) else 0
     stats.glyphs_drawn = max(len(glyphs), len(fonts))
-    stats.chars_unmapped = unmapped
-    stats.chars_decoded = len(glyphs) - unmapped
+    stats.chars_unmapped = min(unmapped + garbage, len(glyphs))
+    stats.chars_decoded = len(glyphs) - stats.chars_unmapped
     return glyphs, stats
 
 
@@ -308,4 +316,5 @@ def page_text(textpage: int, n: int) -> str:
     text = bytes(memoryview(buf).cast("B")[: max(written - 1, 0) * 2]).decode("utf-16-le", "replace")
     if len(text) != n:  # characters outside the BMP: fall back to one call each
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 0xFFFD) for i in range(n))
-    return text.translate(_HYPHENS)
+    # Every kind of blank is one space to the word rule.
+    return _BLANKS_RE.sub(" ", text.translate(_HYPHENS))
