@@ -22,8 +22,10 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+# CPU-time ratios on the samples and a 520-page file built from them;
+# BENCH_ARGS="--engine pdfplumber" measures the old engine.
 bench: setup
-	$(BIN)/python tests/benchmark.py
+	$(BIN)/python tests/benchmark.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) output/*.parquet output/report.html

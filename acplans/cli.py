@@ -87,11 +87,11 @@ def run(inputs: tuple[str, ...], out_dir: str, silent: bool, pdf_engine: str) ->
         acplans run samples/ --out output/
     """
     from .pipeline import collect_inputs, run as run_pipeline
-    from .schemas.tables import ValidationError
 
     files = collect_inputs(inputs)
     if not files:
         raise click.UsageError("no PDF, DOCX or text files found in the inputs")
+    from .schemas.tables import ValidationError  # pyarrow: not worth loading for a run that stops here
 
     def report(result) -> None:
         if result.status == "error":

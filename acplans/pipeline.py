@@ -16,9 +16,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from acplans.compare import compare_all
-from acplans.compare.checks import CountClaimInput
-from acplans.compare.pairing import group_inspections
 from acplans.extract.dispatch import extract_document
 from acplans.extract.model import UnreadableDocument
 from acplans.extract.reader import file_sha256, read_document
@@ -28,7 +25,6 @@ from acplans.normalize.build import (
 )
 from acplans.normalize.dates import find_dates
 from acplans.schemas.rows import DocumentRow
-from acplans.schemas.tables import write_tables
 
 log = logging.getLogger(__name__)
 
@@ -113,9 +109,20 @@ def inspection_window(doc: NormalisedDocument) -> tuple[date, date] | None:
     return min(s.start for s in spans), max(s.end for s in spans)
 
 
+def compare_all(*args, **kwargs):
+    """The comparator, imported on first use: it loads spaCy, which a run
+    that finds no files, or fails early, should not wait for."""
+    from acplans.compare import compare_all as compare
+
+    return compare(*args, **kwargs)
+
+
 def assemble(results: list[FileResult], errors: list[str] | None = None) -> dict[str, list]:
     """Cross-document stages: people, recommendations for plans given without
     their report, then the comparison."""
+    from acplans.compare.checks import CountClaimInput
+    from acplans.compare.pairing import group_inspections
+
     docs = [d for r in results for d in r.documents]
     raw_by_id = {make_doc_id(ex.sha256, ex.part_index): ex for r in results for ex in r.extractions}
     tables: dict[str, list] = {name: [] for name in
@@ -169,6 +176,8 @@ def run(paths: Iterable[str | Path], out_dir: Path, *,
         results.append(result)
         if on_file:
             on_file(result)
+    from acplans.schemas.tables import write_tables  # pyarrow: only once there is something to write
+
     errors: list[str] = []
     tables = assemble(results, errors)
     written = write_tables(Path(out_dir), tables)
