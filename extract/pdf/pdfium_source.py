@@ -16,8 +16,11 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from collections import deque
+from itertools import repeat
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pypdfium2_raw.bindings import _libs
@@ -25,7 +28,7 @@ from pypdfium2_raw.bindings import _libs
 from ..model import UnreadableDocument
 from .geometry import ImageBox, PageContent, Rect, Segment, TextLayerStats
 from .plumber_source import font_style
-from .words import Glyph, glyphs_to_words
+from .words import Glyphs, glyphs_to_words
 
 _LIB = _libs["pdfium"]
 
@@ -61,9 +64,8 @@ _base_font_name = _prototype("FPDFFont_GetBaseFontName", ctypes.c_size_t, _VP, _
 # A hyphen pdfium recognised at a line end: 0x02 per character, U+FFFE in GetText.
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
 # Characters no real text is made of: what an unmapped or garbage font decodes to.
-GARBAGE = frozenset(map(chr, [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F,
-                              *range(0xE000, 0xF900), 0xFFFD]))
-_GARBAGE_RE = re.compile("[" + re.escape("".join(sorted(GARBAGE))) + "]")
+_GARBAGE_CODES = np.array([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F, *range(0xE000, 0xF900), 0xFFFD],
+                          dtype=np.uint32)
 # Every blank real text uses is one space to the word rule; control codes
 # Python also calls blank are left alone, as the garbage they are.
 _BLANKS_RE = re.compile(r"[^\S\x0b\x0c\x1c-\x1f]")
@@ -138,7 +140,7 @@ def page_content(page: pdfium.PdfPage, number: int) -> PageContent:
         glyphs, content.text_layer = read_glyphs(ctypes.cast(textpage.raw, _VP).value, to_display, fonts)
     finally:
         textpage.close()
-    content.words = glyphs_to_words(glyphs)
+    content.words = glyphs_to_words(glyphs) if glyphs is not None else []
     return content
 
 
@@ -257,7 +259,7 @@ def _is_rectangle(points) -> bool:
             or (eq(y0, y1) and eq(x1, x2) and eq(y2, y3) and eq(x3, x0)))
 
 
-def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[list[Glyph], TextLayerStats]:
+def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[Glyphs | None, TextLayerStats]:
     """Every glyph pdfium decoded, in display space, with the loss guard's
     counts. pdfium's generated spaces and line breaks (no text object) are
     dropped: the word rule decides gaps itself."""
@@ -265,46 +267,40 @@ def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[list[Glyph], Tex
     stats = TextLayerStats()
     if n <= 0:
         stats.glyphs_drawn = len(fonts)  # text objects pdfium decoded to nothing
-        return [], stats
+        return None, stats
     text = page_text(textpage, n)
-    objects = [_text_object(textpage, i) for i in range(n)]
+    # The two calls per character, driven by map() so no Python frame runs per character.
+    objects = np.array([o or 0 for o in map(_text_object, repeat(textpage, n), range(n))], dtype=np.uint64)
     boxes = (ctypes.c_float * (4 * n))()
     base = ctypes.addressof(boxes)
-    for i in range(n):
-        if objects[i]:
-            _loose_box(textpage, i, base + 16 * i)
-    coords = memoryview(boxes).cast("B").cast("f").tolist()
+    deque(map(_loose_box, repeat(textpage, n), range(n), range(base, base + 16 * n, 16)), maxlen=0)
+    drawn = np.flatnonzero(objects)
+    if not len(drawn):
+        stats.glyphs_drawn = len(fonts)
+        return None, stats
+    handles, first, owner = np.unique(objects[drawn], return_index=True, return_inverse=True)
+    infos, unmapped = [], 0
+    for obj, i in zip(handles.tolist(), drawn[first].tolist()):
+        info = fonts.get(obj)
+        if info is None:  # a text object the walk did not reach (an annotation's, say)
+            info = fonts[obj] = text_object_info(obj, compose(object_matrix(obj), m), {})
+        infos.append(info)
+        # A font without a Unicode map fails on every glyph: testing the
+        # first glyph of each text object finds it without a call per glyph.
+        if _map_error(textpage, i):
+            mine = drawn[owner == len(infos) - 1].tolist()
+            unmapped += sum(1 for j in mine if _map_error(textpage, j))
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)[drawn]
+    unmapped = min(unmapped + int(np.isin(codes, _GARBAGE_CODES).sum()), len(drawn))
+    left, top, right, bottom = np.frombuffer(boxes, dtype=np.float32).reshape(n, 4)[drawn].astype(np.float64).T
     a, b, c, d, e, f = m
-    glyphs: list[Glyph] = []
-    unmapped = 0
-    last = info = suspect = None
-    # The loop runs once per character of every page: kept to plain locals.
-    for i, obj in enumerate(objects):
-        if not obj:
-            continue
-        if obj != last:
-            last = obj
-            info = fonts.get(obj)
-            if info is None:  # a text object the walk did not reach (an annotation's, say)
-                info = fonts[obj] = text_object_info(obj, compose(object_matrix(obj), m), {})
-            # A font without a Unicode map fails on every glyph: testing the
-            # first glyph of each text object finds it without a call per glyph.
-            suspect = _map_error(textpage, i)
-        if suspect and _map_error(textpage, i):
-            unmapped += 1
-        j = 4 * i
-        left, top, right, bottom = coords[j], coords[j + 1], coords[j + 2], coords[j + 3]
-        x0, y0 = a * left + c * bottom + e, b * left + d * bottom + f
-        x1, y1 = a * right + c * top + e, b * right + d * top + f
-        if x0 > x1:
-            x0, x1 = x1, x0
-        if y0 > y1:
-            y0, y1 = y1, y0
-        glyphs.append((text[i], x0, y0, x1, y1, info))
-    garbage = sum(1 for g in glyphs if g[0] in GARBAGE) if _GARBAGE_RE.search(text) else 0
-    stats.glyphs_drawn = max(len(glyphs), len(fonts))
-    stats.chars_unmapped = min(unmapped + garbage, len(glyphs))
-    stats.chars_decoded = len(glyphs) - stats.chars_unmapped
+    xa, ya = a * left + c * bottom + e, b * left + d * bottom + f
+    xb, yb = a * right + c * top + e, b * right + d * top + f
+    glyphs = Glyphs(codes, np.minimum(xa, xb), np.minimum(ya, yb), np.maximum(xa, xb), np.maximum(ya, yb),
+                    owner.astype(np.int64), infos)
+    stats.glyphs_drawn = max(len(drawn), len(fonts))
+    stats.chars_unmapped = unmapped
+    stats.chars_decoded = len(drawn) - unmapped
     return glyphs, stats
 
 
