@@ -8,8 +8,12 @@ difference of content.
 """
 from __future__ import annotations
 
+import gzip
+import importlib.util
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -33,35 +37,55 @@ _CANONICAL = {word: group[0] for group in SYNONYM_GROUPS for word in group}
 _TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
-# spaCy is imported on first use, not at import: it costs about a second and
-# commands that compare nothing (inspect, report, --help) never need it.
+# Words as spaCy's English tokenizer cuts them, for the words that carry
+# letters or digits (punctuation is dropped anyway): web addresses and
+# numbers keep their separators ("5,000", "31/03/2011", "2.4"), a unit comes
+# off its number ("1m"), dotted names stay whole ("e.g.", "r2.4"), clitics
+# come off ("do" + "n't", "tenant" + "'s"). A letter may carry combining
+# marks (Indic scripts), which Python's \w leaves out.
+_LETTER = r"(?:\w|[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0963\u0966-\u0dff])"
+_TOKEN_RE = re.compile(r"""
+      (?:https?://|www\.)\S+?(?=[.,;:!?)\]]*(?:\s|$))
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+    | \d+(?:[.,/:]\d+)+
+    | \d+(?=(?:km|kg|mm|cm|ml|mg|m|g|l|am|pm)\b)
+    | \w+?(?=n't\b) | n't\b | can(?=not\b)
+    | '(?:s|d|ll|m|re|ve)\b
+    | (?:[a-z]\.){2,}
+    | <L>+(?:\.<L>+)+
+    | <L>+
+""".replace("<L>", _LETTER), re.VERBOSE)
+
+
+# The lemma tables and stop list are spaCy's own data, read directly:
+# importing spaCy to get at them costs a second and 150 MB.
+def _spacy_lookups(name: str) -> dict:
+    import importlib.resources
+
+    path = importlib.resources.files("spacy_lookups_data").joinpath("data", f"en_{name}.json.gz")
+    with path.open("rb") as fh:
+        return json.loads(gzip.decompress(fh.read()))
+
+
 @lru_cache(maxsize=1)
-def _pipeline():
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    return nlp
-
-
-@lru_cache(maxsize=1)
-def _lookup_table():
-    return _pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+def _lookup_table() -> dict[str, str]:
+    return _spacy_lookups("lemma_lookup")
 
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+    """spaCy's English stop words, run from its source file: importing the
+    module would import spaCy as a whole."""
+    spec = importlib.util.find_spec("spacy")
+    source = Path(spec.submodule_search_locations[0], "lang", "en", "stop_words.py")
+    namespace: dict = {}
+    exec(compile(source.read_text(encoding="utf-8"), str(source), "exec"), namespace)
+    return frozenset(namespace["STOP_WORDS"])
 
 
 @lru_cache(maxsize=1)
 def _known_lemmas() -> frozenset[str]:
-    from spacy.lookups import load_lookups
-
-    index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+    index = _spacy_lookups("lemma_index")
     return frozenset(word for pos in ("noun", "verb", "adj", "adv") for word in index[pos])
 
 
@@ -91,13 +115,8 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[tuple[str, str], ...]:
     """(word as printed, lemma) for every word of ``text``, punctuation dropped."""
-    doc = _pipeline()((text or "").translate(_TYPOGRAPHY).lower())
-    out = []
-    for token in doc:
-        if token.is_punct or token.is_space or not re.search(r"\w", token.text):
-            continue
-        out.append((token.text, lemma(token.text)))
-    return tuple(out)
+    words = _TOKEN_RE.findall((text or "").translate(_TYPOGRAPHY).lower())
+    return tuple((word, lemma(word)) for word in words)
 
 
 def lemmas(text: str) -> list[str]:
