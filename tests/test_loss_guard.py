@@ -70,3 +70,10 @@ def test_the_samples_pass_the_guard():
 ])
 def test_verdict_thresholds(stats, verdict):
     assert stats.verdict == verdict
+
+
+def test_the_old_engine_guards_what_it_can_see(mixed):
+    # pdfminer reads the unmapped font's raw codes as letters ("ABCDE"), so
+    # only pdfium catches page 2; junk Unicode is caught by both.
+    doc = read_document(mixed, pdf_engine="pdfplumber")
+    assert [p.text_layer for p in doc.pages] == ["ok", "ok", "unreadable", "none"]

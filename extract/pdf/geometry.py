@@ -66,6 +66,10 @@ class ImageBox:
     bottom: float
 
 
+# Code points no real text is made of: what an unmapped or junk font decodes
+# to (control codes, the private use area, the replacement character).
+GARBAGE_CODES = frozenset([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F, *range(0xE000, 0xF900), 0xFFFD])
+
 # Above this share of glyphs without a real Unicode mapping, a page's text
 # layer is taken as unreadable: a few odd symbols are normal, a fifth is not.
 MAX_UNMAPPED_SHARE = 0.2

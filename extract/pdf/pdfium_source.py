@@ -26,7 +26,7 @@ import pypdfium2.raw as pdfium_c
 from pypdfium2_raw.bindings import _libs
 
 from ..model import UnreadableDocument
-from .geometry import ImageBox, PageContent, Rect, Segment, TextLayerStats
+from .geometry import GARBAGE_CODES, ImageBox, PageContent, Rect, Segment, TextLayerStats
 from .plumber_source import font_style
 from .words import Glyphs, glyphs_to_words
 
@@ -63,9 +63,7 @@ _base_font_name = _prototype("FPDFFont_GetBaseFontName", ctypes.c_size_t, _VP, _
 
 # A hyphen pdfium recognised at a line end: 0x02 per character, U+FFFE in GetText.
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
-# Characters no real text is made of: what an unmapped or garbage font decodes to.
-_GARBAGE_CODES = np.array([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F, *range(0xE000, 0xF900), 0xFFFD],
-                          dtype=np.uint32)
+_GARBAGE_CODES = np.array(sorted(GARBAGE_CODES), dtype=np.uint32)
 # Every blank real text uses is one space to the word rule; control codes
 # Python also calls blank are left alone, as the garbage they are.
 _BLANKS_RE = re.compile(r"[^\S\x0b\x0c\x1c-\x1f]")

@@ -79,7 +79,12 @@ def upright_words(g: Glyphs) -> list[Word]:
               | (np.abs(g.bottom[1:] - g.bottom[:-1]) > LINE_TOLERANCE * size[1:]))
     word = np.concatenate(([0], np.cumsum(breaks)))
     kept = np.flatnonzero(~space)
-    return make_words(g.take(kept), word[kept], upright=True)
+    g = g.take(kept)
+    # A glyph is one em tall from its loose bottom, as in pdfminer: the loose
+    # top follows each font's ascent, which would make line gaps depend on
+    # the typeface, and layout thresholds are in ems.
+    g.top = g.bottom - size[kept]
+    return make_words(g, word[kept], upright=True)
 
 
 def line_tracking(gap: np.ndarray, letters: np.ndarray, line: np.ndarray, lines: int) -> np.ndarray:
