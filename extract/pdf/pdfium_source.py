@@ -35,7 +35,8 @@ _LIB = _libs["pdfium"]
 
 def _prototype(name: str, restype, *argtypes):
     """A private copy of a pdfium function taking and returning plain ints,
-    so hot loops skip pypdfium2's pointer wrappers."""
+    so hot loops skip pypdfium2's pointer wrappers. Indexing the library
+    makes a new function object: pypdfium2's own prototypes are untouched."""
     fn = _LIB[name]
     fn.restype, fn.argtypes = restype, argtypes
     return fn
@@ -105,12 +106,12 @@ class PdfiumSource:
     def page(self, index: int) -> PageContent:
         try:
             page = self._pdf[index]
+            try:
+                return page_content(page, index + 1)
+            finally:
+                page.close()
         except pdfium.PdfiumError as exc:
             raise as_unreadable(self.path, exc) from exc
-        try:
-            return page_content(page, index + 1)
-        finally:
-            page.close()
 
     def close(self) -> None:
         self._pdf.close()
