@@ -44,7 +44,8 @@ def _prototype(name: str, restype, *argtypes):
 
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
 _loose_box = _prototype("FPDFText_GetLooseCharBox", _INT, _VP, _INT, _VP)
-_text_object = _prototype("FPDFText_GetTextObject", _VP, _VP, _INT)
+# size_t, not void*: NULL (a generated character) comes back as 0, not None.
+_text_object = _prototype("FPDFText_GetTextObject", ctypes.c_size_t, _VP, _INT)
 _map_error = _prototype("FPDFText_HasUnicodeMapError", _INT, _VP, _INT)
 _count_objects = _prototype("FPDFPage_CountObjects", _INT, _VP)
 _page_object = _prototype("FPDFPage_GetObject", _VP, _VP, _INT)
@@ -148,24 +149,31 @@ _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
 
 
+# Out-parameters the walk reuses: one allocation per process, not per object.
+_MATRIX = (ctypes.c_float * 6)()
+_FLOAT, _X, _Y = ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+_FILL, _STROKE = ctypes.c_int(), ctypes.c_int()
+_MATRIX_AT, _FLOAT_AT, _X_AT, _Y_AT, _FILL_AT, _STROKE_AT = map(
+    ctypes.addressof, (_MATRIX, _FLOAT, _X, _Y, _FILL, _STROKE))
+
+
 def object_matrix(obj: int) -> Matrix:
-    m = (ctypes.c_float * 6)()
-    _object_matrix(obj, ctypes.addressof(m))
-    return tuple(m)
+    _object_matrix(obj, _MATRIX_AT)
+    return tuple(_MATRIX)
 
 
 def walk_objects(parent: int, to_page: Matrix, content: PageContent, fonts: dict, form: int | None,
-                 names: dict[int, str] | None = None) -> None:
+                 styles: dict[int, tuple] | None = None) -> None:
     """Collect paths and images into ``content``, and each text object's font,
     printed size and direction into ``fonts``, recursing into form XObjects."""
-    names = {} if names is None else names
+    styles = {} if styles is None else styles
     count = _form_count(parent) if form else _count_objects(parent)
     get = _form_object if form else _page_object
     for i in range(count):
         obj = get(parent, i)
         kind = _object_type(obj)
         if kind == _TEXT:
-            fonts[obj] = text_object_info(obj, compose(object_matrix(obj), to_page), names)
+            fonts[obj] = text_object_info(obj, compose(object_matrix(obj), to_page), styles)
         elif kind == _PATH:
             read_path(obj, compose(object_matrix(obj), to_page), content)
         elif kind == _IMAGE:
@@ -173,46 +181,42 @@ def walk_objects(parent: int, to_page: Matrix, content: PageContent, fonts: dict
             xs, ys = zip(*(apply(m, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))))
             content.images.append(ImageBox(min(xs), min(ys), max(xs), max(ys)))
         elif kind == _FORM:
-            walk_objects(obj, compose(object_matrix(obj), to_page), content, fonts, form=obj, names=names)
+            walk_objects(obj, compose(object_matrix(obj), to_page), content, fonts, form=obj, styles=styles)
 
 
-def text_object_info(obj: int, m: Matrix, names: dict[int, str]) -> tuple[str, float, bool, bool, bool]:
+def text_object_info(obj: int, m: Matrix, styles: dict[int, tuple]) -> tuple[str, float, bool, bool, bool]:
     """(font name, printed size, bold, italic, upright) of a text object whose
-    matrix into the displayed page is ``m``; ``names`` caches font names by
-    handle for one page."""
+    matrix into the displayed page is ``m``; ``styles`` caches name, bold and
+    italic by font handle for one page."""
     font = _text_font(obj)
-    name = font_name(font, names) if font else ""
-    nominal = ctypes.c_float(0)
-    _font_size(obj, ctypes.byref(nominal))
+    style = styles.get(font)
+    if style is None:
+        name = font_name(font) if font else ""
+        style = styles[font] = (name, *font_style(name))
+    _font_size(obj, _FLOAT_AT)
     # In display space y grows down, so upright text runs along +x with its
     # glyphs' up vector pointing to -y.
-    dx, dy = m[0], m[1]
-    upright = dx > 0 and abs(dy) <= 0.05 * dx and m[3] < 0
-    size = round(nominal.value * math.hypot(m[2], m[3]), 2)
-    return (name, size, *font_style(name), upright)
+    upright = m[0] > 0 and abs(m[1]) <= 0.05 * m[0] and m[3] < 0
+    size = round(_FLOAT.value * math.hypot(m[2], m[3]), 2)
+    return (style[0], size, style[1], style[2], upright)
 
 
-def font_name(font: int, names: dict[int, str]) -> str:
-    name = names.get(font)
-    if name is None:
-        buf = ctypes.create_string_buffer(256)
-        length = _base_font_name(font, buf, 256)
-        name = names[font] = buf.raw[:max(length - 1, 0)].decode("utf-8", "replace")
-    return name
+def font_name(font: int) -> str:
+    buf = ctypes.create_string_buffer(256)
+    length = _base_font_name(font, buf, 256)
+    return buf.raw[:max(length - 1, 0)].decode("utf-8", "replace")
 
 
 def read_path(obj: int, m: Matrix, content: PageContent) -> None:
-    fill, stroke = ctypes.c_int(0), ctypes.c_int(0)
-    _draw_mode(obj, ctypes.byref(fill), ctypes.byref(stroke))
-    if not fill.value and not stroke.value:
+    _draw_mode(obj, _FILL_AT, _STROKE_AT)
+    filled, stroked = bool(_FILL.value), bool(_STROKE.value)
+    if not filled and not stroked:
         return  # a clip or an invisible path draws nothing
-    x, y = ctypes.c_float(0), ctypes.c_float(0)
-    px, py = ctypes.addressof(x), ctypes.addressof(y)
     subpaths: list[tuple[list[tuple[float, float]], bool, bool]] = []  # points, has curves, closed
     for i in range(_count_segments(obj)):
         seg = _path_segment(obj, i)
-        _segment_point(seg, px, py)
-        point = apply(m, x.value, y.value)
+        _segment_point(seg, _X_AT, _Y_AT)
+        point = apply(m, _X.value, _Y.value)
         kind = _segment_type(seg)
         if kind == _MOVETO or not subpaths:
             subpaths.append(([point], False, False))
@@ -223,7 +227,7 @@ def read_path(obj: int, m: Matrix, content: PageContent) -> None:
         if _segment_close(seg):
             subpaths[-1] = (subpaths[-1][0], subpaths[-1][1], True)
     for points, curved, closed in subpaths:
-        add_shape(points, curved, closed, bool(fill.value), bool(stroke.value), content)
+        add_shape(points, curved, closed, filled, stroked, content)
 
 
 def add_shape(points, curved: bool, closed: bool, filled: bool, stroked: bool, content: PageContent) -> None:
@@ -269,7 +273,7 @@ def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[Glyphs | None, T
         return None, stats
     text = page_text(textpage, n)
     # The two calls per character, driven by map() so no Python frame runs per character.
-    objects = np.array([o or 0 for o in map(_text_object, repeat(textpage, n), range(n))], dtype=np.uint64)
+    objects = np.fromiter(map(_text_object, repeat(textpage, n), range(n)), dtype=np.uint64, count=n)
     boxes = (ctypes.c_float * (4 * n))()
     base = ctypes.addressof(boxes)
     deque(map(_loose_box, repeat(textpage, n), range(n), range(base, base + 16 * n, 16)), maxlen=0)
@@ -277,18 +281,22 @@ def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[Glyphs | None, T
     if not len(drawn):
         stats.glyphs_drawn = len(fonts)
         return None, stats
-    handles, first, owner = np.unique(objects[drawn], return_index=True, return_inverse=True)
+    # Glyphs come in runs, one per text object: each run gets its info.
+    handles = objects[drawn]
+    new_run = np.concatenate(([True], handles[1:] != handles[:-1]))
+    owner = np.cumsum(new_run) - 1
+    starts = np.flatnonzero(new_run)
+    bounds = [*starts.tolist(), len(drawn)]
     infos, unmapped = [], 0
-    for obj, i in zip(handles.tolist(), drawn[first].tolist()):
+    for run, (obj, first) in enumerate(zip(handles[starts].tolist(), drawn[starts].tolist())):
         info = fonts.get(obj)
         if info is None:  # a text object the walk did not reach (an annotation's, say)
             info = fonts[obj] = text_object_info(obj, compose(object_matrix(obj), m), {})
         infos.append(info)
         # A font without a Unicode map fails on every glyph: testing the
-        # first glyph of each text object finds it without a call per glyph.
-        if _map_error(textpage, i):
-            mine = drawn[owner == len(infos) - 1].tolist()
-            unmapped += sum(1 for j in mine if _map_error(textpage, j))
+        # first glyph of each run finds it without a call per glyph.
+        if _map_error(textpage, first):
+            unmapped += sum(1 for j in drawn[bounds[run]:bounds[run + 1]].tolist() if _map_error(textpage, j))
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)[drawn]
     unmapped = min(unmapped + int(np.isin(codes, _GARBAGE_CODES).sum()), len(drawn))
     left, top, right, bottom = np.frombuffer(boxes, dtype=np.float32).reshape(n, 4)[drawn].astype(np.float64).T
@@ -296,7 +304,7 @@ def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[Glyphs | None, T
     xa, ya = a * left + c * bottom + e, b * left + d * bottom + f
     xb, yb = a * right + c * top + e, b * right + d * top + f
     glyphs = Glyphs(codes, np.minimum(xa, xb), np.minimum(ya, yb), np.maximum(xa, xb), np.maximum(ya, yb),
-                    owner.astype(np.int64), infos)
+                    owner, infos)
     stats.glyphs_drawn = max(len(drawn), len(fonts))
     stats.chars_unmapped = unmapped
     stats.chars_decoded = len(drawn) - unmapped
