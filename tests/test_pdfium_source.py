@@ -127,3 +127,16 @@ def test_bad_files_are_one_line_unreadable(tmp_path, data, reason):
     with pytest.raises(UnreadableDocument) as err:
         read_document(path)
     assert err.value.reason.startswith(reason) and "\n" not in err.value.reason
+
+
+def test_cli_engine_option_reaches_the_reader():
+    from click.testing import CliRunner
+
+    from acplans.cli import main
+
+    runner = CliRunner()
+    default = runner.invoke(main, ["inspect", "--width", "200", str(PLAN)])
+    old = runner.invoke(main, ["inspect", "--width", "200", "--pdf-engine", "pdfplumber", str(PLAN)])
+    assert default.exit_code == old.exit_code == 0
+    assert "Charitable I & P Society No: 22981R" in default.output
+    assert "22981R" not in old.output
