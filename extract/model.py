@@ -6,7 +6,7 @@ rows of cells; a table that runs over a page break is one ``Table``.
 
 Coordinates: PDF bounding boxes are in PDF points with the origin at the
 top-left corner of the page (``COORD_ORIGIN``), x growing right and y growing
-down, as pdfplumber reports them. DOCX and text have no geometry: their items
+down, whichever PDF engine read them. DOCX and text have no geometry: their items
 carry ``bbox=None`` and a ``locator`` naming the paragraph/table/row/cell.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """What a PDF engine hands the layout analysis: one ``PageContent`` per page.
 
-Every engine (pdfplumber today; pdfium and OCR behind the same protocol)
-reduces a page to words, ruling segments, rectangles and images, all in
+Every engine (pdfium by default, pdfplumber on request, OCR to come) reduces
+a page to words, ruling segments, rectangles and images, all in
 points with the origin at the top-left of the page as displayed (after any
 ``/Rotate``), so layout analysis never knows which engine read the page.
 """
