@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from acplans.compare import compare_all
+from acplans.compare.checks import CountClaimInput
+from acplans.compare.pairing import group_inspections
 from acplans.extract.dispatch import extract_document
 from acplans.extract.model import UnreadableDocument
 from acplans.extract.reader import file_sha256, read_document
@@ -109,20 +112,9 @@ def inspection_window(doc: NormalisedDocument) -> tuple[date, date] | None:
     return min(s.start for s in spans), max(s.end for s in spans)
 
 
-def compare_all(*args, **kwargs):
-    """The comparator, imported on first use: it loads spaCy, which a run
-    that finds no files, or fails early, should not wait for."""
-    from acplans.compare import compare_all as compare
-
-    return compare(*args, **kwargs)
-
-
 def assemble(results: list[FileResult], errors: list[str] | None = None) -> dict[str, list]:
     """Cross-document stages: people, recommendations for plans given without
     their report, then the comparison."""
-    from acplans.compare.checks import CountClaimInput
-    from acplans.compare.pairing import group_inspections
-
     docs = [d for r in results for d in r.documents]
     raw_by_id = {make_doc_id(ex.sha256, ex.part_index): ex for r in results for ex in r.extractions}
     tables: dict[str, list] = {name: [] for name in
