@@ -213,11 +213,16 @@ def read_path(obj: int, m: Matrix, content: PageContent) -> None:
     if not filled and not stroked:
         return  # a clip or an invisible path draws nothing
     subpaths: list[tuple[list[tuple[float, float]], bool, bool]] = []  # points, has curves, closed
+    control_points = 0  # a Bezier curve comes as three entries: two control points, then its end
     for i in range(_count_segments(obj)):
         seg = _path_segment(obj, i)
+        kind = _segment_type(seg)
+        if kind == _BEZIERTO and control_points < 2:
+            control_points += 1
+            continue  # as in pdfminer, a curve's segments join its end points only
+        control_points = 0
         _segment_point(seg, _X_AT, _Y_AT)
         point = apply(m, _X.value, _Y.value)
-        kind = _segment_type(seg)
         if kind == _MOVETO or not subpaths:
             subpaths.append(([point], False, False))
         else:
@@ -232,8 +237,9 @@ def read_path(obj: int, m: Matrix, content: PageContent) -> None:
 
 def add_shape(points, curved: bool, closed: bool, filled: bool, stroked: bool, content: PageContent) -> None:
     """Classify a subpath as pdfminer does: one straight segment is a line,
-    four axis-aligned sides a rectangle, anything else a curve whose
-    consecutive points (control points included) give segments."""
+    four axis-aligned sides closed a rectangle (open, only three are drawn),
+    anything else a curve whose consecutive points give segments. A
+    segment of no length is a dot, not a rule, and is left out."""
     if len(points) > 2 and _near(points[0], points[-1]):
         points = points[:-1]  # pdfium closes a rectangle with a redundant fifth point
         closed = True
@@ -241,14 +247,15 @@ def add_shape(points, curved: bool, closed: bool, filled: bool, stroked: bool, c
         (ax, ay), (bx, by) = points
         content.segments.append(Segment(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
         return
-    if not curved and len(points) == 4 and _is_rectangle(points):
+    if not curved and closed and len(points) == 4 and _is_rectangle(points):
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         content.rects.append(Rect(min(xs), min(ys), max(xs), max(ys), filled, stroked))
         return
     if closed and len(points) > 2:
         points = points + [points[0]]
     for (ax, ay), (bx, by) in zip(points, points[1:]):
-        content.segments.append(Segment(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+        if abs(ax - bx) > 0.01 or abs(ay - by) > 0.01:
+            content.segments.append(Segment(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
 
 
 def _near(p, q, tol: float = 0.01) -> bool:
@@ -305,7 +312,7 @@ def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[Glyphs | None, T
     xb, yb = a * right + c * top + e, b * right + d * top + f
     glyphs = Glyphs(codes, np.minimum(xa, xb), np.minimum(ya, yb), np.maximum(xa, xb), np.maximum(ya, yb),
                     owner, infos)
-    stats.glyphs_drawn = max(len(drawn), len(fonts))
+    stats.glyphs_drawn = len(drawn)
     stats.chars_unmapped = unmapped
     stats.chars_decoded = len(drawn) - unmapped
     return glyphs, stats

@@ -48,6 +48,11 @@ class Glyphs:
 
 
 def glyphs_to_words(glyphs: Glyphs) -> list[Word]:
+    # A space pdfium could not place comes back as a zero-width box on the
+    # next glyph; sorted left to right it could land inside that word.
+    placed = (glyphs.codes != SPACE) | (glyphs.x1 - glyphs.x0 > 0.01)
+    if not placed.all():
+        glyphs = glyphs.take(np.flatnonzero(placed))
     upright = np.array([info[4] for info in glyphs.infos])[glyphs.owner]
     words = upright_words(glyphs.take(np.flatnonzero(upright)))
     if not upright.all():
