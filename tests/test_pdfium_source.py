@@ -65,6 +65,8 @@ def built(tmp_path_factory) -> Path:
     b.page("BT /F1 12 Tf 172 900 Td (Shifted) Tj ET", fonts, mediabox=(100, 200, 712, 992))
     b.page("BT /F1 12 Tf 3 Tc 72 600 Td (THRESHOLD) Tj ET", fonts)  # letter-spaced by a quarter em
     b.page("BT /F1 10 Tf 2 0 0 2 72 600 Tm (Large) Tj ET", fonts)  # printed at 20 pt
+    # An open three-sided path and a Bezier curve from (50, 50) to (90, 50).
+    b.page("200 200 m 300 200 l 300 250 l 200 250 l S 50 50 m 60 70 80 70 90 50 c S")
     return b.save(tmp_path_factory.mktemp("pdfium") / "built.pdf")
 
 
@@ -140,3 +142,10 @@ def test_cli_engine_option_reaches_the_reader():
     assert default.exit_code == old.exit_code == 0
     assert "Charitable I & P Society No: 22981R" in default.output
     assert "22981R" not in old.output
+
+
+def test_open_paths_are_not_rectangles_and_curves_join_their_ends(built):
+    page = page_of(built, 6)
+    assert page.rects == []
+    sides = {(s.x0, s.top, s.x1, s.bottom) for s in page.segments}
+    assert sides == {(200, 592, 300, 592), (300, 542, 300, 592), (200, 542, 300, 542), (50, 742, 90, 742)}
