@@ -295,14 +295,18 @@ def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[Glyphs | None, T
     starts = np.flatnonzero(new_run)
     bounds = [*starts.tolist(), len(drawn)]
     infos, unmapped = [], 0
+    unmapped_fonts: dict[str, bool] = {}
     for run, (obj, first) in enumerate(zip(handles[starts].tolist(), drawn[starts].tolist())):
         info = fonts.get(obj)
         if info is None:  # a text object the walk did not reach (an annotation's, say)
             info = fonts[obj] = text_object_info(obj, compose(object_matrix(obj), m), {})
         infos.append(info)
-        # A font without a Unicode map fails on every glyph: testing the
-        # first glyph of each run finds it without a call per glyph.
-        if _map_error(textpage, first):
+        # A font without a Unicode map fails on every glyph: testing its
+        # first glyph on the page finds it without a call per glyph.
+        font = info[0]
+        if font not in unmapped_fonts:
+            unmapped_fonts[font] = bool(_map_error(textpage, first))
+        if unmapped_fonts[font]:
             unmapped += sum(1 for j in drawn[bounds[run]:bounds[run + 1]].tolist() if _map_error(textpage, j))
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)[drawn]
     unmapped = min(unmapped + int(np.isin(codes, _GARBAGE_CODES).sum()), len(drawn))
