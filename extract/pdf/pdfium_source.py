@@ -63,9 +63,9 @@ _text_font = _prototype("FPDFTextObj_GetFont", _VP, _VP)
 _font_size = _prototype("FPDFTextObj_GetFontSize", _INT, _VP, _VP)
 _base_font_name = _prototype("FPDFFont_GetBaseFontName", ctypes.c_size_t, _VP, _VP, ctypes.c_size_t)
 
-# A hyphen pdfium recognised at a line end: 0x02 per character, U+FFFE in GetText.
-_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
-_GARBAGE_CODES = np.array(sorted(GARBAGE_CODES), dtype=np.uint32)
+# One flag per code point: indexing it is far cheaper than np.isin per page.
+_IS_GARBAGE = np.zeros(0x110000, dtype=bool)
+_IS_GARBAGE[sorted(GARBAGE_CODES)] = True
 # Every blank real text uses is one space to the word rule; control codes
 # Python also calls blank are left alone, as the garbage they are.
 _BLANKS_RE = re.compile(r"[^\S\x0b\x0c\x1c-\x1f]")
@@ -309,7 +309,7 @@ def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[Glyphs | None, T
         if unmapped_fonts[font]:
             unmapped += sum(1 for j in drawn[bounds[run]:bounds[run + 1]].tolist() if _map_error(textpage, j))
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)[drawn]
-    unmapped = min(unmapped + int(np.isin(codes, _GARBAGE_CODES).sum()), len(drawn))
+    unmapped = min(unmapped + int(np.count_nonzero(_IS_GARBAGE[codes])), len(drawn))
     left, top, right, bottom = np.frombuffer(boxes, dtype=np.float32).reshape(n, 4)[drawn].astype(np.float64).T
     a, b, c, d, e, f = m
     xa, ya = a * left + c * bottom + e, b * left + d * bottom + f
@@ -331,4 +331,5 @@ def page_text(textpage: int, n: int) -> str:
     if len(text) != n:  # characters outside the BMP: fall back to one call each
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 0xFFFD) for i in range(n))
     # Every kind of blank is one space to the word rule.
-    return _BLANKS_RE.sub(" ", text.translate(_HYPHENS))
+    # A hyphen pdfium recognised at a line end: 0x02 per character, U+FFFE in GetText.
+    return _BLANKS_RE.sub(" ", text.replace("\ufffe", "-").replace("\x02", "-"))
