@@ -11,6 +11,14 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 
+def font_style(font_name: str) -> tuple[bool, bool]:
+    """Bold and italic from the font's name: engines' weight flags are
+    unreliable (pdfium reports 400 for bold fonts too)."""
+    lowered = font_name.lower()
+    return (any(w in lowered for w in ("bold", "black", "heavy")),
+            "italic" in lowered or "oblique" in lowered)
+
+
 @dataclass(slots=True)
 class Word:
     """A run of glyphs with no gap wider than the engine's word rule."""

@@ -26,8 +26,7 @@ import pypdfium2.raw as pdfium_c
 from pypdfium2_raw.bindings import _libs
 
 from ..model import UnreadableDocument
-from .geometry import GARBAGE_CODES, ImageBox, PageContent, Rect, Segment, TextLayerStats
-from .plumber_source import font_style
+from .geometry import GARBAGE_CODES, ImageBox, PageContent, Rect, Segment, TextLayerStats, font_style
 from .words import Glyphs, glyphs_to_words
 
 _LIB = _libs["pdfium"]

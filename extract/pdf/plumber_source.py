@@ -9,14 +9,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..model import UnreadableDocument
-from .geometry import GARBAGE_CODES, ImageBox, PageContent, Rect, Segment, TextLayerStats, Word
-
-
-def font_style(font_name: str) -> tuple[bool, bool]:
-    """Bold and italic from the font's name: engines' weight flags are unreliable."""
-    lowered = font_name.lower()
-    return (any(w in lowered for w in ("bold", "black", "heavy")),
-            "italic" in lowered or "oblique" in lowered)
+from .geometry import GARBAGE_CODES, ImageBox, PageContent, Rect, Segment, TextLayerStats, Word, font_style
 
 
 class PdfplumberSource:
