@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .extract.formats import OcrMode, ReadOptions, labels
+from .extract.formats import OcrMode, PdfEngine, ReadOptions, labels
 from .extract.model import UnreadableDocument
 from .extract.reader import read_document
 from .inspect_view import document_to_dict, summarise
@@ -34,13 +34,15 @@ def main() -> None:
 def read_options(fn):
     """The reading choices every command that reads documents offers, as one
     ``ReadOptions`` argument named ``options``."""
+    @click.option("--pdf-engine", type=click.Choice([e.value for e in PdfEngine]), default=PdfEngine.PDFIUM.value,
+                  show_default=True, help="Which library reads PDFs (pdfplumber: the older, slower engine).")
     @click.option("--ocr", type=click.Choice([m.value for m in OcrMode]), default=OcrMode.AUTO.value,
                   show_default=True,
                   help="Read PDF pages from their image: auto (scans, and text that does not decode), "
                        "always, or never.")
     @functools.wraps(fn)
-    def wrapper(*args, ocr: str, **kwargs):
-        return fn(*args, options=ReadOptions(ocr=OcrMode(ocr)), **kwargs)
+    def wrapper(*args, pdf_engine: str, ocr: str, **kwargs):
+        return fn(*args, options=ReadOptions(pdf_engine=PdfEngine(pdf_engine), ocr=OcrMode(ocr)), **kwargs)
     return wrapper
 
 
@@ -107,7 +109,6 @@ def run(inputs: tuple[str, ...], out_dir: str, silent: bool, verbose: bool, opti
         acplans run samples/ --out output/
     """
     from .pipeline import collect_inputs, run as run_pipeline
-    from .schemas.tables import ValidationError
 
     collected = collect_inputs(inputs)
     files = collected.files
@@ -117,6 +118,7 @@ def run(inputs: tuple[str, ...], out_dir: str, silent: bool, verbose: bool, opti
     if not files:
         raise click.UsageError(f"no {labels()} files found in the inputs"
                                f"{skipped_note(len(collected.skipped), verbose)}")
+    from .schemas.tables import ValidationError  # pyarrow: not worth loading for a run that stops here
 
     def report(result) -> None:
         if result.status == "error":

@@ -25,7 +25,6 @@ from acplans.normalize.build import NormalisedDocument, normalise_extraction, un
 from acplans.normalize.crossdoc import normalise_batch
 from acplans.schemas.bundle import Tables
 from acplans.schemas.rows import DocumentRow
-from acplans.schemas.tables import write_tables
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +160,8 @@ def run(paths: Iterable[str | Path], out_dir: Path, *,
         results.append(result)
         if on_file:
             on_file(result)
+    from acplans.schemas.tables import write_tables  # pyarrow: only once there is something to write
+
     errors: list[str] = []
     tables = assemble(results, errors)
     written = write_tables(Path(out_dir), tables)

@@ -11,10 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import spacy
 from rapidfuzz import fuzz
-from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.lookups import load_lookups
 
 # Each group is one meaning in social-housing writing; the first word stands
 # for the group. Only words a plan swaps for the inspector's word without
@@ -38,6 +35,10 @@ _TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "�
 
 @lru_cache(maxsize=1)
 def _pipeline():
+    # Imported here, not at the top: spaCy costs a second of start-up that
+    # commands which never compare (inspect, --help, report) should not pay.
+    import spacy
+
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
@@ -51,6 +52,8 @@ def _lookup_table():
 
 @lru_cache(maxsize=1)
 def _known_lemmas() -> frozenset[str]:
+    from spacy.lookups import load_lookups
+
     index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
     return frozenset(word for pos in ("noun", "verb", "adj", "adv") for word in index[pos])
 
@@ -97,7 +100,13 @@ def lemmas(text: str) -> list[str]:
 
 def is_content(word: str, lem: str) -> bool:
     """A word that carries meaning: not a stop word, not a possessive clitic."""
-    return word not in STOP_WORDS and lem not in STOP_WORDS and word not in {"'s", "'"}
+    stop_words = _stop_words()
+    return word not in stop_words and lem not in stop_words and word not in {"'s", "'"}
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset(_pipeline().Defaults.stop_words)
 
 
 def content_lemmas(text: str) -> list[str]:

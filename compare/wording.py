@@ -11,23 +11,21 @@ Four signs, each looked for on lemmas with synonyms folded, so rewording
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from acplans.schemas.rows import FindingRow, RecommendationRow, ResponseRow
 
 from .scope import InspectionScope, quote
 from .text import is_content, lemma, tokens
 
-HEDGES: tuple[tuple[str, ...], ...] = tuple(
-    tuple(lemma(w) for w in phrase.split())
-    for phrase in (
-        "consider", "explore", "where possible", "if possible", "as far as possible",
-        "where appropriate", "if appropriate", "where feasible", "aim to", "seek to", "try to",
-        "endeavour", "attempt to", "review the need", "look at", "subject to",
-    )
+HEDGE_PHRASES = (
+    "consider", "explore", "where possible", "if possible", "as far as possible",
+    "where appropriate", "if appropriate", "where feasible", "aim to", "seek to", "try to",
+    "endeavour", "attempt to", "review the need", "look at", "subject to",
 )
-STRONG = frozenset(lemma(w) for w in ("ensure", "must", "guarantee", "require"))
-WEAK = frozenset(lemma(w) for w in (
-    "encourage", "promote", "support", "help", "should", "may", "could", "facilitate",
-    "aim", "seek", "try", "hope", "endeavour", "attempt", "strive"))
+STRONG_WORDS = ("ensure", "must", "guarantee", "require")
+WEAK_WORDS = ("encourage", "promote", "support", "help", "should", "may", "could", "facilitate",
+              "aim", "seek", "try", "hope", "endeavour", "attempt", "strive")
 UNIVERSAL = frozenset({"all", "every", "each"})
 NARROWING = frozenset({"some", "main", "certain", "selected", "key", "most", "several", "few",
                        "priority", "major", "principal", "particular", "specific"})
@@ -38,6 +36,18 @@ DROPPED_RUN = 3
 _SCOPE_WINDOW = 3
 
 
+# Lemmatised on first use, not at import: lemmas need spaCy's tables, which
+# commands that never compare should not load.
+@lru_cache(maxsize=1)
+def hedges() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(lemma(w) for w in phrase.split()) for phrase in HEDGE_PHRASES)
+
+
+@lru_cache(maxsize=1)
+def strong_and_weak() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(map(lemma, STRONG_WORDS)), frozenset(map(lemma, WEAK_WORDS))
+
+
 def _count(seq: list[str], phrase: tuple[str, ...]) -> int:
     n = len(phrase)
     return sum(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
@@ -45,7 +55,7 @@ def _count(seq: list[str], phrase: tuple[str, ...]) -> int:
 
 def _hedges_added(rec_lemmas: list[str], resp_lemmas: list[str], resp_words: list[str]) -> list[str]:
     added = []
-    for phrase in HEDGES:
+    for phrase in hedges():
         if _count(resp_lemmas, phrase) > _count(rec_lemmas, phrase):
             start = next(i for i in range(len(resp_lemmas)) if tuple(resp_lemmas[i:i + len(phrase)]) == phrase)
             added.append(f'adds the hedge "{" ".join(resp_words[start:start + len(phrase)])}"')
@@ -53,8 +63,9 @@ def _hedges_added(rec_lemmas: list[str], resp_lemmas: list[str], resp_words: lis
 
 
 def _obligation_weakened(rec_lemmas: list[str], resp_lemmas: list[str]) -> list[str]:
-    lost = [w for w in STRONG if w in rec_lemmas and w not in resp_lemmas]
-    gained = [w for w in WEAK if w in resp_lemmas and w not in rec_lemmas]
+    strong, weak = strong_and_weak()
+    lost = [w for w in strong if w in rec_lemmas and w not in resp_lemmas]
+    gained = [w for w in weak if w in resp_lemmas and w not in rec_lemmas]
     if lost and gained:
         return [f'replaces "{sorted(lost)[0]}" with "{sorted(gained)[0]}"']
     return []

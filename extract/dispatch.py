@@ -20,16 +20,18 @@ _PLAN_TITLE_LANDLORD = re.compile(
 def extract_document(doc: Document) -> list[Extraction]:
     extractions = [extract_part(doc, part, i) for i, part in enumerate(split_document(doc))]
     for extraction in extractions:
-        record_ocr(doc, extraction)
+        record_page_quality(doc, extraction)
     return extractions
 
 
-def record_ocr(doc: Document, extraction: Extraction) -> None:
-    """How much of the part was read by OCR, and how surely: the quality gate
-    sends a doubtful scan for review."""
+def record_page_quality(doc: Document, extraction: Extraction) -> None:
+    """How much of the part was read by OCR and how surely, and which pages'
+    text could not be decoded at all: the quality gate sends both for review."""
     part = extraction.part
-    pages = [p for p in doc.pages if p.ocr and part.page_start is not None
-             and part.page_start <= p.number <= (part.page_end or part.page_start)]
+    in_part = [p for p in doc.pages if part.page_start is not None
+               and part.page_start <= p.number <= (part.page_end or part.page_start)]
+    extraction.unreadable_pages = [p.number for p in in_part if p.text_layer == "unreadable" and not p.ocr]
+    pages = [p for p in in_part if p.ocr]
     extraction.ocr_pages = len(pages)
     confidences = [p.ocr_confidence for p in pages if p.ocr_confidence is not None]
     extraction.ocr_confidence = round(sum(confidences) / len(confidences), 1) if confidences else None

@@ -34,11 +34,17 @@ class OcrMode(StrEnum):
     NEVER = "never"
 
 
+class PdfEngine(StrEnum):
+    PDFIUM = "pdfium"  # fast, and reads fonts pdfminer silently drops
+    PDFPLUMBER = "pdfplumber"  # pdfminer: kept for comparison
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """How to read, for the formats that have a choice; every reader takes
     them so that a new option reaches a backend without a new signature."""
 
+    pdf_engine: PdfEngine = PdfEngine.PDFIUM
     ocr: OcrMode = OcrMode.AUTO
 
 

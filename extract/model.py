@@ -6,7 +6,7 @@ rows of cells; a table that runs over a page break is one ``Table``.
 
 Coordinates: PDF bounding boxes are in PDF points with the origin at the
 top-left corner of the page (``COORD_ORIGIN``), x growing right and y growing
-down, as pdfplumber reports them. DOCX and text have no geometry: their items
+down, whichever PDF engine read them. DOCX and text have no geometry: their items
 carry ``bbox=None`` and a ``locator`` naming the paragraph/table/row/cell;
 formats addressed by sheet and cell use the spreadsheet's own ``Sheet!A1``.
 """
@@ -133,6 +133,9 @@ class Page:
     running_footer: list[str] = field(default_factory=list)
     ocr: bool = False  # read by OCR from the page image
     ocr_confidence: float | None = None  # mean word confidence (0-100) when ``ocr``
+    # "ok", "none" (draws no text: a scan) or "unreadable" (draws text that
+    # does not decode); pages not "ok" are the ones OCR has to read.
+    text_layer: str = "ok"
 
     @property
     def orientation(self) -> str:

@@ -89,7 +89,8 @@ def _looks_like_text(head: bytes) -> bool:
 
 def read_document(path: str | Path, options: formats.ReadOptions = formats.DEFAULT_OPTIONS) -> Document:
     """Read any supported file into a ``Document``; bad input raises
-    ``UnreadableDocument`` naming the file and the reason."""
+    ``UnreadableDocument`` naming the file and the reason; ``options`` carry
+    the reading choices (PDF engine, when to OCR)."""
     path = Path(path)
     fmt = sniff_format(path)
     return formats.backend(fmt).load()(path, file_sha256(path), options)

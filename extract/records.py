@@ -124,3 +124,4 @@ class Extraction:
     review_reasons: list[str] = field(default_factory=list)
     ocr_pages: int = 0  # pages of the part read from their image
     ocr_confidence: float | None = None  # mean word confidence (0-100) over those pages
+    unreadable_pages: list[int] = field(default_factory=list)  # text layer undecodable and not OCR'd

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -179,12 +180,15 @@ def document_row(ex: Extraction, doc_id: str) -> DocumentRow:
 
 def apply_quality_gate(result: NormalisedDocument, ex: Extraction) -> None:
     """Record gaps, repeats and the date parse rate; flag for review when the
-    extraction looks incomplete. Low confidence never passes silently."""
+    extraction looks incomplete, a scan was read doubtfully, or pages' text
+    layer could not be decoded at all. Low confidence never passes silently."""
     doc = result.document
     reasons = doc.review_reasons
     if doc.ocr_confidence is not None and doc.ocr_confidence < MIN_OCR_CONFIDENCE:
         reasons.append(f"{doc.ocr_pages} pages read by OCR with a mean confidence of "
                        f"{doc.ocr_confidence:.0f}%: check the text against the scan")
+    if lost := ex.unreadable_pages:
+        reasons.append("text layer unreadable (needs OCR) on page " + ", ".join(map(str, lost)))
     if ex.part.kind is DocKind.INSPECTION_REPORT:
         refs = [r.ref for r in result.recommendations]
         if not refs:

@@ -1,7 +1,7 @@
 """What a PDF engine hands the layout analysis: one ``PageContent`` per page.
 
-Every engine (pdfplumber today; pdfium and OCR behind the same protocol)
-reduces a page to words, ruling segments, rectangles and images, all in
+Every engine (pdfium by default, pdfplumber on request, OCR to come) reduces
+a page to words, ruling segments, rectangles and images, all in
 points with the origin at the top-left of the page as displayed (after any
 ``/Rotate``), so layout analysis never knows which engine read the page.
 """
@@ -9,6 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Protocol
+
+
+def font_style(font_name: str) -> tuple[bool, bool]:
+    """Bold and italic from the font's name: engines' weight flags are
+    unreliable (pdfium reports 400 for bold fonts too)."""
+    lowered = font_name.lower()
+    return (any(w in lowered for w in ("bold", "black", "heavy")),
+            "italic" in lowered or "oblique" in lowered)
 
 
 @dataclass(slots=True)
@@ -66,6 +74,15 @@ class ImageBox:
     bottom: float
 
 
+# Code points no real text is made of: what an unmapped or junk font decodes
+# to (control codes, the private use area, the replacement character).
+GARBAGE_CODES = frozenset([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F, *range(0xE000, 0xF900), 0xFFFD])
+
+# Above this share of glyphs without a real Unicode mapping, a page's text
+# layer is taken as unreadable: a few odd symbols are normal, a fifth is not.
+MAX_UNMAPPED_SHARE = 0.2
+
+
 @dataclass
 class TextLayerStats:
     """What the loss guard compares: glyphs the page draws against the
@@ -74,6 +91,16 @@ class TextLayerStats:
     glyphs_drawn: int = 0
     chars_decoded: int = 0
     chars_unmapped: int = 0
+
+    @property
+    def verdict(self) -> str:
+        """"none" for a page that draws no text (a scan), "unreadable" when
+        the text it draws does not decode to real characters, else "ok"."""
+        if self.glyphs_drawn == 0:
+            return "none"
+        if self.chars_decoded < self.glyphs_drawn * (1 - MAX_UNMAPPED_SHARE):
+            return "unreadable"
+        return "ok"
 
 
 @dataclass
@@ -88,12 +115,6 @@ class PageContent:
     images: list[ImageBox] = field(default_factory=list)
     text_layer: TextLayerStats = field(default_factory=TextLayerStats)
     ocr: bool = False  # the words were read from the rendered page, not its text layer
-
-    @property
-    def text_layer_unreadable(self) -> bool:
-        """The page draws text whose characters mostly do not decode."""
-        stats = self.text_layer
-        return stats.glyphs_drawn > 0 and stats.chars_decoded - stats.chars_unmapped < stats.glyphs_drawn / 2
 
 
 class PageSource(Protocol):

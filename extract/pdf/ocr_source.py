@@ -41,7 +41,7 @@ def needs_ocr(content: PageContent, mode: OcrMode) -> bool:
         return True
     if mode is OcrMode.NEVER:
         return False
-    if content.text_layer_unreadable:
+    if content.text_layer.verdict == "unreadable":
         return True
     return not content.words and image_coverage(content) >= SCAN_COVERAGE
 
@@ -141,7 +141,9 @@ class OcrFallback:
             return content
         if self._reader is None:
             self._reader = TesseractReader(self.path)
-        return self._reader.read(index, content)
+        read = self._reader.read(index, content)
+        read.text_layer = content.text_layer  # what the text layer held, for the loss guard's verdict
+        return read
 
     def close(self) -> None:
         if self._reader is not None:

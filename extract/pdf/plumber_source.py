@@ -9,14 +9,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..model import UnreadableDocument
-from .geometry import ImageBox, PageContent, Rect, Segment, Word
-
-
-def font_style(font_name: str) -> tuple[bool, bool]:
-    """Bold and italic from the font's name: engines' weight flags are unreliable."""
-    lowered = font_name.lower()
-    return (any(w in lowered for w in ("bold", "black", "heavy")),
-            "italic" in lowered or "oblique" in lowered)
+from .geometry import GARBAGE_CODES, ImageBox, PageContent, Rect, Segment, TextLayerStats, Word, font_style
 
 
 class PdfplumberSource:
@@ -55,7 +48,17 @@ def page_content(page, number: int) -> PageContent:
         rects=[Rect(r["x0"], r["top"], r["x1"], r["bottom"], bool(r.get("fill")), bool(r.get("stroke")))
                for r in page.rects],
         images=[ImageBox(i["x0"], i["top"], i["x1"], i["bottom"]) for i in page.images],
+        text_layer=text_layer(page.chars),
     )
+
+
+def text_layer(chars: list[dict]) -> TextLayerStats:
+    """pdfminer writes a glyph it cannot map as "(cid:N)". It cannot count
+    the glyphs of fonts it drops altogether (an embedded CMap /Encoding):
+    only pdfium's count sees those."""
+    unmapped = sum(1 for c in chars if c["text"].startswith("(cid:") or not c["text"]
+                   or ord(c["text"][0]) in GARBAGE_CODES)
+    return TextLayerStats(len(chars), len(chars) - unmapped, unmapped)
 
 
 def page_words(page) -> list[Word]:
