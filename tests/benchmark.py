@@ -11,6 +11,8 @@ tests:
   over the same file (the floor any PDF reader pays);
 - `acplans run samples/`: under 3 CPU-seconds;
 - `acplans run` start-up (a run that finds nothing to read): under 0.8 CPU-s.
+It also prints what OCR costs per page of a scan made by tests/scans.py, and
+its share of that run (no target: tesseract's own speed).
 Each measurement runs in its own process; CPU and peak memory are that
 process's own (``os.wait4``).
 """
@@ -25,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from scans import scan_pdf  # tests/ is on the path when this file is run
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 ACPLANS = [sys.executable, "-m", "acplans.cli"]
@@ -33,6 +37,7 @@ MAX_PEAK_MIB = 200
 MAX_PLAIN_TEXT_RATIO = 7
 MAX_SAMPLES_CPU_SECONDS = 3
 MAX_STARTUP_SECONDS = 0.8
+SCAN_PAGES = 6  # the Peabody plan, scanned by tests/scans.py
 
 READ = """
 import sys
@@ -94,6 +99,10 @@ def main() -> int:
         results["plain_text_long"] = measure([sys.executable, "-c", PLAIN_TEXT, str(long_pdf)])
         results["run_samples"] = measure([*ACPLANS, "run", str(SAMPLES), "--out", str(tmp / "samples"),
                                           "--silent", *engine])
+        scan = scan_pdf(SAMPLES / "peabody-action-plan-summary-2010.pdf", tmp / "scan.pdf")
+        results["run_scan"] = measure([*ACPLANS, "run", str(scan), "--out", str(tmp / "scan"), "--silent"])
+        results["run_scan_unread"] = measure([*ACPLANS, "run", str(scan), "--out", str(tmp / "scan-unread"),
+                                              "--silent", "--ocr", "never"])
         (tmp / "empty").mkdir()
         results["startup"] = measure([*ACPLANS, "run", str(tmp / "empty"), "--silent"])
     run_long, plain = results["run_long"], results["plain_text_long"]
@@ -120,6 +129,9 @@ def main() -> int:
             print(f"read {name:<45} {pages:>4} pages {r['cpu_seconds']:>6.2f} CPU-s "
                   f"{pages / r['cpu_seconds']:>6.1f} pages/CPU-s  peak {r['peak_mib']:>6.1f} MiB")
         print(f"plain-text pass on {args.pages} pages: {plain['cpu_seconds']} CPU-s")
+        scanned, unread = results["run_scan"]["cpu_seconds"], results["run_scan_unread"]["cpu_seconds"]
+        print(f"OCR on a {SCAN_PAGES}-page scan: {(scanned - unread) / SCAN_PAGES:.2f} CPU-s per page, "
+              f"{(scanned - unread) / scanned:.0%} of that run's {scanned} CPU-s")
         for name, ok in results["checks"].items():
             print(f"{'PASS' if ok else 'FAIL'} {name}")
     return 0 if all(results["checks"].values()) else 1
