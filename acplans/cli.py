@@ -10,7 +10,7 @@ import click
 from . import __version__
 from .extract.model import UnreadableDocument
 from .extract.reader import read_document
-from .inspect_view import document_to_dict, summarise
+from .inspect_view import document_to_dict, page_tables_to_dict, summarise
 
 
 def fail_softly(path: str, reason: str) -> None:
@@ -32,8 +32,11 @@ def main() -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole document model as JSON.")
+@click.option("--tables-json", "tables_json", is_flag=True,
+              help='Print only the tables as found on each page, before joining tables split by a page '
+                   'break: {"tables": [{"page": N, "rows": [[cell, ...], ...]}, ...]}.')
 @click.option("--width", default=100, show_default=True, help="Clip text to this many characters.")
-def inspect(files: tuple[str, ...], as_json: bool, width: int) -> None:
+def inspect(files: tuple[str, ...], as_json: bool, tables_json: bool, width: int) -> None:
     """Show the document model of FILES: pages, blocks by kind, tables and
     running heads, as every later stage sees them.
 
@@ -44,6 +47,9 @@ def inspect(files: tuple[str, ...], as_json: bool, width: int) -> None:
     failed = 0
     for path in files:
         try:
+            if tables_json:
+                click.echo(json.dumps(page_tables_to_dict(path), ensure_ascii=False))
+                continue
             doc = read_document(path)
         except UnreadableDocument as exc:
             fail_softly(exc.path, exc.reason)

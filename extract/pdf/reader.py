@@ -46,6 +46,17 @@ def read_pdf(path: Path, sha256: str, settings: LayoutSettings = DEFAULT_SETTING
     return assemble_document(path, sha256, results)
 
 
+def read_page_tables(path: Path, settings: LayoutSettings = DEFAULT_SETTINGS) -> list[PageTable]:
+    """Every table as found on its page, before stitching: what the table
+    benchmark scores and ``inspect --tables-json`` prints."""
+    source = open_source(path)
+    try:
+        return [table for i in range(len(source))
+                for table in page_tables(source.page(i), settings)]
+    finally:
+        source.close()
+
+
 def assemble_document(path: Path, sha256: str, results: list[PageResult]) -> Document:
     doc = Document(source_path=str(path), file_type="pdf", sha256=sha256)
     furniture = detect_furniture(r.band_lines for r in results)
@@ -67,6 +78,10 @@ def assemble_document(path: Path, sha256: str, results: list[PageResult]) -> Doc
     for i, block in enumerate(doc.blocks):
         block.locator = block.locator or f"b{i}"
     return doc
+
+
+def page_tables(content: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS) -> list[PageTable]:
+    return find_tables(content, drop_reference_marks(content.words), settings.tables)
 
 
 def read_page(content: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS) -> PageResult:

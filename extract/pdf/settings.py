@@ -15,6 +15,8 @@ class TableSettings:
     edge_min_length: float = 3.0
     edge_min_length_prefilter: float = 1.0
     intersection_tolerance: float = 3.0
+    # A rectangle no thicker than this is a rule drawn as a filled strip.
+    rule_max_thickness: float = 2.0
     cell_slack: float = 0.5  # a word belongs to a cell when its centre is this near
 
 

@@ -35,15 +35,28 @@ def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str | No
             "width": x1 - x0, "height": bottom - top, "orientation": orientation, "object_type": kind}
 
 
-def content_to_edges(content: PageContent) -> list[dict]:
-    """Every straight side of every painted path and rectangle, as pdfplumber
-    edges. Diagonal segments have no orientation and are left out later."""
+def content_to_edges(content: PageContent, settings: TableSettings) -> list[dict]:
+    """Every rule on the page as pdfplumber edges: stroked segments, the
+    sides of stroked rectangles, and rectangles thin enough to be rules
+    themselves (word processors paint rules as filled strips, some as
+    zero-width boxes). A filled box is a cell's shading, not its border:
+    its sides would cut cells in two. Diagonal segments have no orientation
+    and are left out later."""
     edges = [_edge(s.x0, s.top, s.x1, s.bottom, s.orientation, "line_edge") for s in content.segments]
     for r in content.rects:
-        edges += [_edge(r.x0, r.top, r.x1, r.top, "h", "rect_edge"),
-                  _edge(r.x0, r.bottom, r.x1, r.bottom, "h", "rect_edge"),
-                  _edge(r.x0, r.top, r.x0, r.bottom, "v", "rect_edge"),
-                  _edge(r.x1, r.top, r.x1, r.bottom, "v", "rect_edge")]
+        width, height = r.x1 - r.x0, r.bottom - r.top
+        if min(width, height) <= settings.rule_max_thickness:
+            if width >= height:
+                mid = (r.top + r.bottom) / 2
+                edges.append(_edge(r.x0, mid, r.x1, mid, "h", "rect_edge"))
+            else:
+                mid = (r.x0 + r.x1) / 2
+                edges.append(_edge(mid, r.top, mid, r.bottom, "v", "rect_edge"))
+        elif r.stroked:
+            edges += [_edge(r.x0, r.top, r.x1, r.top, "h", "rect_edge"),
+                      _edge(r.x0, r.bottom, r.x1, r.bottom, "h", "rect_edge"),
+                      _edge(r.x0, r.top, r.x0, r.bottom, "v", "rect_edge"),
+                      _edge(r.x1, r.top, r.x1, r.bottom, "v", "rect_edge")]
     return edges
 
 
@@ -53,7 +66,7 @@ def _long_enough(edges: list[dict], min_length: float) -> list[dict]:
 
 
 def table_edges(content: PageContent, settings: TableSettings) -> list[dict]:
-    edges = _long_enough(content_to_edges(content), settings.edge_min_length_prefilter)
+    edges = _long_enough(content_to_edges(content, settings), settings.edge_min_length_prefilter)
     vertical = [e for e in edges if e["orientation"] == "v"]
     horizontal = [e for e in edges if e["orientation"] == "h"]
     merged = merge_edges(vertical + horizontal, settings.snap_tolerance, settings.snap_tolerance,
