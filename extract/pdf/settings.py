@@ -6,6 +6,22 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class WhitespaceSettings:
+    """Tables without rules: sizes in ems of the line's type size."""
+
+    chunk_gap_ems: float = 0.9  # a wider gap between words may be a column gap
+    row_gap_ems: float = 1.6  # lines further apart than this end a region
+    max_single_lines: int = 2  # single-chunk lines a region may hold in a row
+    min_rows: int = 3
+    min_gap_width: int = 4  # points: a column gap narrower than this is a word space
+    gap_crossing_share: float = 0.1  # share of rows that may cross a column gap
+    short_cell_words: int = 4
+    short_cell_share: float = 0.75  # of filled cells, at most short_cell_words long or numeric
+    numeric_column_share: float = 0.6  # of a column's filled cells, for it to be a numeric column
+    min_text_columns: int = 3  # without a numeric column, a table needs this many
+
+
+@dataclass(frozen=True)
 class TableSettings:
     """Ruled tables: how near two rules must be to count as one, and how
     long a rule must be to count at all."""
@@ -18,6 +34,7 @@ class TableSettings:
     # A rectangle no thicker than this is a rule drawn as a filled strip.
     rule_max_thickness: float = 2.0
     cell_slack: float = 0.5  # a word belongs to a cell when its centre is this near
+    whitespace: WhitespaceSettings = WhitespaceSettings()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from ..model import BBox, Cell
 from .geometry import PageContent, Word
 from .lines import cell_text
 from .settings import TableSettings
+from .whitespace import GridText, find_whitespace_grids, grid_cells
 
 
 @dataclass
@@ -121,7 +122,17 @@ def grid_to_page_table(cells: list[tuple], words: list[Word], page: int, setting
     return PageTable(page, bbox, rows, col_edges)
 
 
+def whitespace_page_table(bbox: BBox, grid: GridText, page: int) -> PageTable:
+    rows = grid_cells(grid, page)
+    return PageTable(page, bbox, rows, [round(x) for x in grid.col_starts])
+
+
 def find_tables(content: PageContent, words: list[Word], settings: TableSettings) -> list[PageTable]:
-    """The page's tables, top to bottom, with cell text from ``words``."""
-    return [grid_to_page_table(cells, words, content.number, settings)
-            for cells in find_grids(content, settings)]
+    """The page's tables, top to bottom, with cell text from ``words``:
+    ruled grids first, then tables aligned by whitespace in what is left."""
+    ruled = [grid_to_page_table(cells, words, content.number, settings)
+             for cells in find_grids(content, settings)]
+    rest = [w for w in words if w.upright and not any(centre_in(w, t.bbox, settings.cell_slack) for t in ruled)]
+    aligned = [whitespace_page_table(bbox, grid, content.number)
+               for bbox, grid in find_whitespace_grids(rest, settings.whitespace)]
+    return sorted(ruled + aligned, key=lambda t: (t.bbox.top, t.bbox.x0))

@@ -1,0 +1,212 @@
+"""Tables printed without rules: columns from whitespace that holds across rows.
+
+    words_to_lines -> line_chunks -> table_regions -> column_gaps
+    -> region_rows -> merge_continuations -> is_tabular -> PageTable
+
+A line splits into chunks where words are further apart than a word space;
+lines of several chunks, close together, make a candidate region; a column
+gap is an x range that (almost) no chunk of the region's rows covers. The
+evidence test keeps paragraphs, two-column text and bullet lists out: a
+table has several rows, several columns and mostly short or numeric cells.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import BBox, Cell
+from .geometry import Word
+from .lines import BULLET_RE, Line, cell_text, words_to_lines
+from .settings import WhitespaceSettings
+
+NUMERIC_RE = re.compile(r"^[-+–(]?[£$€]?\d[\d,. ]*%?\)?$|^[-–—]$|^n/?a$", re.IGNORECASE)
+ENUMERATOR_RE = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]$", re.IGNORECASE)
+
+
+@dataclass
+class Chunk:
+    """Words of one line with no column-sized gap between them."""
+
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass
+class TextRow:
+    line: Line
+    chunks: list[Chunk]
+
+
+@dataclass
+class GridText:
+    """A whitespace table before it becomes a ``PageTable``: cell words per
+    row and column, and where each column starts."""
+
+    cells: list[list[list[Word]]]
+    col_starts: list[float]
+
+    def texts(self) -> list[list[str]]:
+        return [[cell_text(ws) if ws else "" for ws in row] for row in self.cells]
+
+
+def line_chunks(line: Line, settings: WhitespaceSettings) -> list[Chunk]:
+    chunks = [Chunk([line.words[0]])]
+    for prev, w in zip(line.words, line.words[1:]):
+        if w.x0 - prev.x1 > settings.chunk_gap_ems * max(line.size, 1.0):
+            chunks.append(Chunk([w]))
+        else:
+            chunks[-1].words.append(w)
+    return chunks
+
+
+def table_regions(rows: list[TextRow], settings: WhitespaceSettings) -> list[list[TextRow]]:
+    """Runs of vertically close lines holding several multi-chunk lines.
+    Single-chunk lines may sit inside a run (wrapped cells, section labels)
+    but do not start or end one."""
+    regions: list[list[TextRow]] = []
+    current: list[TextRow] = []
+    for row in rows:
+        close = current and row.line.top - current[-1].line.bottom <= settings.row_gap_ems * row.line.size
+        singles_run = 0
+        for r in reversed(current):
+            if len(r.chunks) > 1:
+                break
+            singles_run += 1
+        if current and (not close or (len(row.chunks) == 1 and singles_run >= settings.max_single_lines)):
+            regions.append(current)
+            current = []
+        if current or len(row.chunks) > 1:
+            current.append(row)
+    regions.append(current)
+    trimmed = []
+    for region in regions:
+        while region and len(region[-1].chunks) == 1:
+            region.pop()
+        if sum(len(r.chunks) > 1 for r in region) >= settings.min_rows:
+            trimmed.append(region)
+    return trimmed
+
+
+def column_gaps(rows: list[TextRow], settings: WhitespaceSettings) -> list[tuple[float, float]]:
+    """X ranges left blank by nearly every multi-chunk row: the gaps
+    between columns, left to right."""
+    multi = [r for r in rows if len(r.chunks) > 1]
+    x0 = min(c.x0 for r in multi for c in r.chunks)
+    x1 = max(c.x1 for r in multi for c in r.chunks)
+    width = int(x1 - x0) + 2
+    coverage = [0] * width
+    for r in multi:
+        for c in r.chunks:
+            for x in range(int(c.x0 - x0), int(c.x1 - x0) + 1):
+                coverage[x] += 1
+    allowed = int(len(multi) * settings.gap_crossing_share)
+    gaps, start = [], None
+    for x, n in enumerate(coverage):
+        if n <= allowed:
+            start = x if start is None else start
+        elif start is not None:
+            if x - start >= settings.min_gap_width:
+                gaps.append((x0 + start, x0 + x))
+            start = None
+    return gaps
+
+
+def place_chunks(row: TextRow, gaps: list[tuple[float, float]]) -> list[list[Word]]:
+    """Words of one line into columns: a chunk goes to the column it starts
+    in (a title spanning columns to its first), but a chunk whose word gap
+    lines up with a column gap is split there."""
+    bounds = [g[0] for g in gaps]
+    cells: list[list[Word]] = [[] for _ in range(len(gaps) + 1)]
+    for chunk in row.chunks:
+        col = column_of(chunk.words[0], gaps)
+        for prev, w in zip([None, *chunk.words], chunk.words):
+            if prev is not None and any(prev.x1 <= b + 1 and w.x0 >= b - 1 for b in bounds):
+                col = column_of(w, gaps)
+            cells[col].append(w)
+    return cells
+
+
+def column_of(w: Word, gaps: list[tuple[float, float]]) -> int:
+    centre = (w.x0 + min(w.x1, w.x0 + 3 * w.size)) / 2
+    return sum(1 for g in gaps if centre >= (g[0] + g[1]) / 2)
+
+
+def merge_continuations(cells: list[list[list[Word]]], rows: list[TextRow]) -> list[list[list[Word]]]:
+    """A line with its first column empty and no number in it carries on the
+    cells of the row above (a wrapped label or header)."""
+    merged: list[list[list[Word]]] = []
+    for line_cells, row in zip(cells, rows):
+        texts = [" ".join(w.text for w in ws) for ws in line_cells if ws]
+        continues = (merged and not line_cells[0] and not any(NUMERIC_RE.match(t) for t in texts))
+        if continues:
+            for target, extra in zip(merged[-1], line_cells):
+                target.extend(extra)
+        else:
+            merged.append([list(ws) for ws in line_cells])
+    return merged
+
+
+def is_tabular(grid: GridText, settings: WhitespaceSettings) -> bool:
+    """Evidence of a table rather than prose, two-column text or a list:
+    enough rows and filled columns, cells mostly short or numeric, and not
+    a column of bullets or enumerators beside text."""
+    texts = grid.texts()
+    n_cols = len(grid.col_starts)
+    filled_cols = [c for c in range(n_cols) if sum(bool(row[c]) for row in texts) >= 2]
+    if len(texts) < settings.min_rows or len(filled_cols) < 2:
+        return False
+    values = [t for row in texts for t in row if t]
+    short = sum(len(t.split()) <= settings.short_cell_words or bool(NUMERIC_RE.match(t)) for t in values)
+    if short < settings.short_cell_share * len(values):
+        return False
+    first = [row[0] for row in texts if row[0]]
+    if len(filled_cols) == 2 and first and all(BULLET_RE.match(t) or ENUMERATOR_RE.match(t) for t in first):
+        return False
+    numeric_col = any(sum(bool(NUMERIC_RE.match(row[c])) for row in texts if row[c])
+                      >= settings.numeric_column_share * sum(bool(row[c]) for row in texts)
+                      for c in filled_cols[1:])
+    return numeric_col or len(filled_cols) >= settings.min_text_columns
+
+
+def region_grid(region: list[TextRow], settings: WhitespaceSettings) -> GridText | None:
+    gaps = column_gaps(region, settings)
+    if not gaps:
+        return None
+    cells = merge_continuations([place_chunks(r, gaps) for r in region], region)
+    x0 = min(c.x0 for r in region for c in r.chunks)
+    return GridText(cells, [x0] + [g[1] for g in gaps])
+
+
+def text_rows(words: list[Word], settings: WhitespaceSettings) -> list[TextRow]:
+    return [TextRow(line, line_chunks(line, settings)) for line in words_to_lines(words)]
+
+
+def find_whitespace_grids(words: list[Word], settings: WhitespaceSettings) -> list[tuple[BBox, GridText]]:
+    found = []
+    for region in table_regions(text_rows(words, settings), settings):
+        grid = region_grid(region, settings)
+        if grid is not None and is_tabular(grid, settings):
+            bbox = region[0].line.bbox
+            for r in region[1:]:
+                bbox = bbox.union(r.line.bbox)
+            found.append((bbox, grid))
+    return found
+
+
+def grid_cells(grid: GridText, page: int) -> list[list[Cell]]:
+    """Cells with their text; empty columns (a gap split off nothing) are
+    dropped."""
+    texts = grid.texts()
+    keep = [c for c in range(len(grid.col_starts)) if any(row[c] for row in texts)]
+    return [[Cell(row[c], r, i, page, None) for i, c in enumerate(keep)] for r, row in enumerate(texts)]
