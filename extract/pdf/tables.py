@@ -16,7 +16,7 @@ from pdfplumber.table import cells_to_tables, edges_to_intersections, intersecti
 
 from ..model import BBox, Cell
 from .geometry import PageContent, Word
-from .lines import cell_text
+from .lines import cell_text, words_to_lines
 from .settings import TableSettings
 from .whitespace import GridText, find_whitespace_grids, grid_cells
 
@@ -103,6 +103,12 @@ def grid_to_page_table(cells: list[tuple], words: list[Word], page: int, setting
                 max(c[2] for c in cells), max(c[3] for c in cells))
     slack = settings.cell_slack
     in_table = [w for w in words if centre_in(w, bbox, slack)]
+    columns = sorted({c[0] for c in cells})
+    if len(columns) == 1:
+        # Rules between rows only: the columns are in the whitespace.
+        aligned = find_whitespace_grids(in_table, settings.whitespace)
+        if len(aligned) == 1:
+            return whitespace_page_table(bbox, aligned[0][1], page)
     rows: list[list[Cell]] = []
     col_edges: list[float] = []
     for r_index, row in enumerate(grid_rows(cells)):
@@ -110,16 +116,52 @@ def grid_to_page_table(cells: list[tuple], words: list[Word], page: int, setting
         row_top = min(b.top for b in boxes if b)
         row_bottom = max(b.bottom for b in boxes if b)
         in_row = [w for w in in_table if row_top - slack <= (w.top + w.bottom) / 2 <= row_bottom + slack]
-        out = []
+        texts = [""] * len(boxes)
         for c_index, box in enumerate(boxes):
             if box is None:
-                out.append(Cell("", r_index, c_index, page, None))
                 continue
-            out.append(Cell(cell_text([w for w in in_row if centre_in(w, box, slack)]), r_index, c_index, page, box))
+            in_box = [w for w in in_row if centre_in(w, box, slack)]
+            spanned = [x for x in columns[c_index + 1:] if x < box.x1 - slack]
+            for start, part in split_at_column_gaps(in_box, spanned, settings.whitespace.chunk_gap_ems):
+                texts[columns.index(start) if start in columns else c_index] = cell_text(part)
             if r_index == 0:
                 col_edges.append(round(box.x0))
-        rows.append(out)
+        rows.append([Cell(text, r_index, c_index, page, box)
+                     for c_index, (text, box) in enumerate(zip(texts, boxes))])
     return PageTable(page, bbox, rows, col_edges)
+
+
+def split_at_column_gaps(words: list[Word], boundaries: list[float],
+                         gap_ems: float) -> list[tuple[float | None, list[Word]]]:
+    """A cell spanning several columns holds one value per column when
+    its rule is missing (ruled header, unruled body): split its words at
+    each column start that every line leaves as a column-sized gap. A
+    title spanning columns has only word spaces there and stays whole."""
+    lines = words_to_lines(words)
+    cuts = [x for x in boundaries
+            if all(is_gap_at(line.words, x, gap_ems) for line in lines)
+            and any(separates(line.words, x) for line in lines)]
+    parts: list[tuple[float | None, list[Word]]] = [(None, [])]
+    for x in cuts:
+        parts.append((x, []))
+    for w in words:
+        index = sum(1 for x in cuts if (w.x0 + w.x1) / 2 >= x)
+        parts[index][1].append(w)
+    return [(start, part) for start, part in parts if part or start is None]
+
+
+def separates(words: list[Word], x: float) -> bool:
+    return words[0].x1 <= x <= words[-1].x0
+
+
+def is_gap_at(words: list[Word], x: float, gap_ems: float) -> bool:
+    left = [w for w in words if w.x1 <= x]
+    right = [w for w in words if w.x0 >= x]
+    if len(left) + len(right) < len(words):
+        return False
+    if not left or not right:
+        return True
+    return right[0].x0 - left[-1].x1 > gap_ems * right[0].size
 
 
 def whitespace_page_table(bbox: BBox, grid: GridText, page: int) -> PageTable:
