@@ -20,6 +20,7 @@ from .lines import BULLET_RE, Line, cell_text, words_to_lines
 from .settings import WhitespaceSettings
 
 NUMERIC_RE = re.compile(r"^[-+–(]?[£$€]?\d[\d,. ]*%?\)?$|^[-–—]$|^n/?a$", re.IGNORECASE)
+CONTINUATION_START_RE = re.compile(r"^[a-z(&]")
 ENUMERATOR_RE = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]$", re.IGNORECASE)
 
 
@@ -142,13 +143,16 @@ def column_of(w: Word, gaps: list[tuple[float, float]]) -> int:
     return sum(1 for g in gaps if centre >= (g[0] + g[1]) / 2)
 
 
-def merge_continuations(cells: list[list[list[Word]]], rows: list[TextRow]) -> list[list[list[Word]]]:
-    """A line with its first column empty and no number in it carries on the
-    cells of the row above (a wrapped label or header)."""
+def merge_continuations(cells: list[list[list[Word]]]) -> list[list[list[Word]]]:
+    """A line carries on the cells of the row above (a wrapped label or
+    header) when its first column is empty and it holds no number, or when
+    it fills the first column alone and reads on from it (lower case or an
+    opening bracket; a capitalised one is a section label)."""
     merged: list[list[list[Word]]] = []
-    for line_cells, row in zip(cells, rows):
+    for line_cells in cells:
         texts = [" ".join(w.text for w in ws) for ws in line_cells if ws]
-        continues = (merged and not line_cells[0] and not any(NUMERIC_RE.match(t) for t in texts))
+        wrapped_label = (line_cells[0] and len(texts) == 1 and CONTINUATION_START_RE.match(texts[0]))
+        continues = merged and (wrapped_label or (not line_cells[0] and not any(NUMERIC_RE.match(t) for t in texts)))
         if continues:
             for target, extra in zip(merged[-1], line_cells):
                 target.extend(extra)
@@ -183,7 +187,7 @@ def region_grid(region: list[TextRow], settings: WhitespaceSettings) -> GridText
     gaps = column_gaps(region, settings)
     if not gaps:
         return None
-    cells = merge_continuations([place_chunks(r, gaps) for r in region], region)
+    cells = merge_continuations([place_chunks(r, gaps) for r in region])
     x0 = min(c.x0 for r in region for c in r.chunks)
     return GridText(cells, [x0] + [g[1] for g in gaps])
 

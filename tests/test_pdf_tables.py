@@ -1,0 +1,111 @@
+"""Ruled tables, found from the page geometry: PDFs built here with
+reportlab, so every rule style is known and the cell values are exact."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("reportlab")
+from reportlab.lib.pagesizes import A4  # noqa: E402
+from reportlab.pdfgen import canvas  # noqa: E402
+
+from acplans.extract.pdf.reader import read_page_tables  # noqa: E402
+
+PAGE_HEIGHT = A4[1]
+COLUMNS = [60, 200, 300, 400]  # left edges; the table ends at 500
+ROW_HEIGHT = 20
+
+
+def table_rows(path: Path) -> list[list[list[str]]]:
+    return [[[c.text for c in row] for row in t.rows] for t in read_page_tables(path)]
+
+
+def put(pdf: canvas.Canvas, x: float, top: float, text: str, size: float = 10) -> None:
+    """Text whose baseline sits ``top`` points below the top of the page."""
+    pdf.setFont("Helvetica", size)
+    pdf.drawString(x, PAGE_HEIGHT - top, text)
+
+
+def zero_width_grid(pdf: canvas.Canvas, top: float, n_rows: int) -> None:
+    """Every rule a rectangle with no width or no height, as some report
+    writers draw them."""
+    bottom = top + n_rows * ROW_HEIGHT
+    for x in COLUMNS + [500]:
+        pdf.rect(x, PAGE_HEIGHT - bottom, 0, bottom - top, stroke=1, fill=0)
+    for i in range(n_rows + 1):
+        y = PAGE_HEIGHT - (top + i * ROW_HEIGHT)
+        pdf.rect(COLUMNS[0], y, 500 - COLUMNS[0], 0, stroke=1, fill=0)
+
+
+def test_zero_width_rectangles_rule_a_grid(tmp_path):
+    path = tmp_path / "zero-width.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    put(pdf, 60, 80, "Housing services assessed in 2010 by the inspectors.")
+    zero_width_grid(pdf, 100, 3)
+    rows = [["Service", "Score", "Trend", "Owner"],
+            ["Repairs", "2", "Improving", "Head of repairs"],
+            ["Lettings", "3", "Stable", "Lettings manager"]]
+    for r, row in enumerate(rows):
+        for x, text in zip(COLUMNS, row):
+            put(pdf, x + 4, 100 + r * ROW_HEIGHT + 14, text)
+    pdf.save()
+    assert table_rows(path) == [rows]
+
+
+def test_small_number_in_a_cell_beside_larger_text_is_a_value(tmp_path):
+    """A value set smaller and higher than the text in the next cell looks
+    like a raised footnote mark; a column gap away, it is a value."""
+    path = tmp_path / "small-value.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    zero_width_grid(pdf, 100, 2)
+    put(pdf, 64, 114, "Tenants", 12)
+    put(pdf, 204, 107, "22", 7)
+    put(pdf, 304, 114, "Repairs", 12)
+    put(pdf, 404, 114, "2010", 12)
+    put(pdf, 64, 134, "Leaseholders", 12)
+    put(pdf, 204, 127, "9", 7)
+    put(pdf, 304, 134, "Lettings", 12)
+    put(pdf, 404, 134, "2011", 12)
+    pdf.save()
+    assert table_rows(path) == [[["Tenants", "22", "Repairs", "2010"],
+                                 ["Leaseholders", "9", "Lettings", "2011"]]]
+
+
+def test_grid_ruled_only_between_rows_reads_its_columns_from_the_gaps(tmp_path):
+    path = tmp_path / "rows-only.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    rows = [["Area", "Homes", "Voids", "Rent"],
+            ["North", "1,204", "31", "£82.10"],
+            ["South", "988", "12", "£79.55"],
+            ["East", "2,310", "45", "£85.02"],
+            ["West", "640", "7", "£77.40"]]
+    for r, row in enumerate(rows):
+        top = 100 + r * ROW_HEIGHT
+        pdf.line(COLUMNS[0], PAGE_HEIGHT - top, 500, PAGE_HEIGHT - top)
+        for x, text in zip(COLUMNS, row):
+            put(pdf, x + 4, top + 14, text)
+    pdf.line(COLUMNS[0], PAGE_HEIGHT - (100 + len(rows) * ROW_HEIGHT), 500,
+             PAGE_HEIGHT - (100 + len(rows) * ROW_HEIGHT))
+    pdf.save()
+    assert table_rows(path) == [rows]
+
+
+def test_grid_ruled_only_under_the_header(tmp_path):
+    """A box with one rule under the header: the body rows are the lines."""
+    path = tmp_path / "header-rule.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    rows = [["Quarter", "Calls", "Answered", "Target"],
+            ["Q1", "5,210", "91%", "90%"],
+            ["Q2", "4,870", "88%", "90%"],
+            ["Q3", "5,002", "93%", "92%"]]
+    pdf.rect(COLUMNS[0], PAGE_HEIGHT - 190, 500 - COLUMNS[0], 90, stroke=1, fill=0)
+    pdf.line(COLUMNS[0], PAGE_HEIGHT - 120, 500, PAGE_HEIGHT - 120)
+    put(pdf, COLUMNS[0] + 4, 114, rows[0][0])
+    for x, text in zip(COLUMNS[1:], rows[0][1:]):
+        put(pdf, x + 4, 114, text)
+    for r, row in enumerate(rows[1:]):
+        for x, text in zip(COLUMNS, row):
+            put(pdf, x + 4, 136 + r * 16, text)
+    pdf.save()
+    assert table_rows(path) == [rows]
