@@ -31,7 +31,8 @@ def drop_reference_marks(words: list[Word]) -> list[Word]:
     tallest = max((w.bottom - w.top for w in words), default=0.0)
     kept = []
     for w in words:
-        if MARK_RE.match(w.text) and is_raised_mark(w, by_top, tops, tallest):
+        # Text turned 90 degrees comes glyph by glyph: a lone "l" is no mark.
+        if w.upright and MARK_RE.match(w.text) and is_raised_mark(w, by_top, tops, tallest):
             continue
         kept.append(w)
     return kept

@@ -35,6 +35,8 @@ class TableSettings:
     rule_max_thickness: float = 2.0
     cell_slack: float = 0.5  # a word belongs to a cell when its centre is this near
     whitespace: WhitespaceSettings = WhitespaceSettings()
+    min_turned_words: int = 20  # glyphs turned 90 degrees before a turned table is looked for
+    turned_join_ems: float = 0.15  # turned glyphs closer than this (of their height) make one word
 
 
 @dataclass(frozen=True)

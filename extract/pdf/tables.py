@@ -17,6 +17,7 @@ from pdfplumber.table import cells_to_tables, edges_to_intersections, intersecti
 from ..model import BBox, Cell
 from .geometry import PageContent, Word
 from .lines import cell_text, words_to_lines
+from .rotated import reading_turn, turn_content, unturn_bbox
 from .settings import TableSettings
 from .whitespace import GridText, find_whitespace_grids, grid_cells
 
@@ -171,10 +172,26 @@ def whitespace_page_table(bbox: BBox, grid: GridText, page: int) -> PageTable:
 
 def find_tables(content: PageContent, words: list[Word], settings: TableSettings) -> list[PageTable]:
     """The page's tables, top to bottom, with cell text from ``words``:
-    ruled grids first, then tables aligned by whitespace in what is left."""
-    ruled = [grid_to_page_table(cells, words, content.number, settings)
-             for cells in find_grids(content, settings)]
-    rest = [w for w in words if w.upright and not any(centre_in(w, t.bbox, settings.cell_slack) for t in ruled)]
+    ruled grids first, then tables aligned by whitespace in what is left;
+    text turned 90 degrees is read in its own frame."""
+    upright = [w for w in words if w.upright]
+    turned = [w for w in words if not w.upright]
+    ruled = [grid_to_page_table(cells, upright, content.number, settings)
+             for cells in find_grids(content, settings)
+             if not mostly_turned(cells, upright, turned, settings)]
+    rest = [w for w in upright if not any(centre_in(w, t.bbox, settings.cell_slack) for t in ruled)]
     aligned = [whitespace_page_table(bbox, grid, content.number)
                for bbox, grid in find_whitespace_grids(rest, settings.whitespace)]
-    return sorted(ruled + aligned, key=lambda t: (t.bbox.top, t.bbox.x0))
+    tables = ruled + aligned
+    if len(turned) >= settings.min_turned_words and (turn := reading_turn(turned)):
+        frame = turn_content(content, turned, turn, settings.turned_join_ems)
+        for table in find_tables(frame, frame.words, settings):
+            table.bbox = unturn_bbox(table.bbox, turn, content.width, content.height)
+            tables.append(table)
+    return sorted(tables, key=lambda t: (t.bbox.top, t.bbox.x0))
+
+
+def mostly_turned(cells: list[tuple], upright: list[Word], turned: list[Word], settings: TableSettings) -> bool:
+    box = BBox(min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+    n_turned = sum(centre_in(w, box, settings.cell_slack) for w in turned)
+    return n_turned > sum(centre_in(w, box, settings.cell_slack) for w in upright)
