@@ -109,3 +109,29 @@ def test_grid_ruled_only_under_the_header(tmp_path):
             put(pdf, x + 4, 136 + r * 16, text)
     pdf.save()
     assert table_rows(path) == [rows]
+
+
+def test_table_turned_on_the_page_is_read_the_right_way_up(tmp_path):
+    """A landscape table printed on a portrait page, reading upwards."""
+    path = tmp_path / "turned.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    put(pdf, 60, 60, "Appendix: lettings by area, turned to fit the page.")
+    rows = [["Area", "Lettings", "Refusals", "Average days"],
+            ["Northfield", "214", "17", "26"],
+            ["Southgate", "1,032", "88", "31"],
+            ["Eastwood", "478", "9", "19"]]
+    pdf.saveState()
+    pdf.translate(400, 150)
+    pdf.rotate(90)  # the table's left edge runs up the page from y = 150
+    n_rows = len(rows)
+    for x in COLUMNS + [500]:
+        pdf.line(x, 0, x, -n_rows * ROW_HEIGHT)
+    for i in range(n_rows + 1):
+        pdf.line(COLUMNS[0], -i * ROW_HEIGHT, 500, -i * ROW_HEIGHT)
+    pdf.setFont("Helvetica", 10)
+    for r, row in enumerate(rows):
+        for x, text in zip(COLUMNS, row):
+            pdf.drawString(x + 4, -(r * ROW_HEIGHT + 14), text)
+    pdf.restoreState()
+    pdf.save()
+    assert table_rows(path) == [rows]

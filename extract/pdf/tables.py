@@ -1,7 +1,9 @@
-"""Ruled tables from a page's geometry, whichever engine read it.
+"""Tables from a page's geometry, whichever engine read it.
 
     content_to_edges -> merge_edges -> edges_to_intersections
     -> intersections_to_cells -> cells_to_tables -> grid_to_page_table
+    then whitespace.find_whitespace_grids on the words left over, and both
+    again on text turned 90 degrees (rotated.turn_content).
 
 pdfplumber's table functions are pure: they take edges from any source, so
 the same grid finding serves every engine.
