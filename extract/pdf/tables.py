@@ -21,7 +21,7 @@ from .geometry import PageContent, Word
 from .lines import cell_text, words_to_lines
 from .rotated import reading_turn, turn_content, unturn_bbox
 from .settings import TableSettings
-from .whitespace import GridText, find_whitespace_grids, grid_cells
+from .whitespace import NUMERIC_RE, GridText, find_whitespace_grids, grid_cells
 
 
 @dataclass
@@ -119,19 +119,43 @@ def grid_to_page_table(cells: list[tuple], words: list[Word], page: int, setting
         row_top = min(b.top for b in boxes if b)
         row_bottom = max(b.bottom for b in boxes if b)
         in_row = [w for w in in_table if row_top - slack <= (w.top + w.bottom) / 2 <= row_bottom + slack]
-        texts = [""] * len(boxes)
+        slots: list[list[Word]] = [[] for _ in boxes]
         for c_index, box in enumerate(boxes):
             if box is None:
                 continue
             in_box = [w for w in in_row if centre_in(w, box, slack)]
             spanned = [x for x in columns[c_index + 1:] if x < box.x1 - slack]
             for start, part in split_at_column_gaps(in_box, spanned, settings.whitespace.chunk_gap_ems):
-                texts[columns.index(start) if start in columns else c_index] = cell_text(part)
+                slots[columns.index(start) if start in columns else c_index] = part
             if r_index == 0:
                 col_edges.append(round(box.x0))
-        rows.append([Cell(text, r_index, c_index, page, box)
-                     for c_index, (text, box) in enumerate(zip(texts, boxes))])
+        for line_slots in unruled_rows(slots):
+            rows.append([Cell(cell_text(ws), len(rows), c_index, page, box)
+                         for c_index, (ws, box) in enumerate(zip(line_slots, boxes))])
     return PageTable(page, bbox, rows, col_edges)
+
+
+def unruled_rows(slots: list[list[Word]]) -> list[list[list[Word]]]:
+    """A ruled row that holds several table rows (rules round a block of
+    figures, none between its rows): the cells' lines sit level with each
+    other, and a column of figures fills nearly every line. Text wrapped
+    beside a single figure fails this and stays one row."""
+    lines = [words_to_lines(ws) for ws in slots]
+    levels: list[float] = []
+    for line in sorted((ln for ls in lines for ln in ls), key=lambda ln: ln.top):
+        if not levels or line.top - levels[-1] > line.size * 0.6:
+            levels.append(line.top)
+    if len(levels) < 2:
+        return [slots]
+    figures = max((len(ls) for ls in lines if ls and all(NUMERIC_RE.match(ln.text) for ln in ls)), default=0)
+    if figures < 0.8 * len(levels):
+        return [slots]
+    rows: list[list[list[Word]]] = [[[] for _ in slots] for _ in levels]
+    for c_index, ls in enumerate(lines):
+        for line in ls:
+            level = min(range(len(levels)), key=lambda i: abs(levels[i] - line.top))
+            rows[level][c_index].extend(line.words)
+    return rows
 
 
 def split_at_column_gaps(words: list[Word], boundaries: list[float],
