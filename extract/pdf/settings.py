@@ -19,6 +19,10 @@ class WhitespaceSettings:
     short_cell_share: float = 0.75  # of filled cells, at most short_cell_words long or numeric
     numeric_column_share: float = 0.6  # of a column's filled cells, for it to be a numeric column
     min_text_columns: int = 3  # without a numeric column, a table needs this many
+    # A side of a gutter is prose when this share of its chunks run to
+    # prose_chunk_words words or more.
+    prose_chunk_words: int = 6
+    prose_share: float = 0.4
 
 
 @dataclass(frozen=True)

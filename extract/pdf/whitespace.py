@@ -99,28 +99,73 @@ def table_regions(rows: list[TextRow], settings: WhitespaceSettings) -> list[lis
     return trimmed
 
 
+def header_lines_above(region: list[TextRow], rows: list[TextRow], settings: WhitespaceSettings) -> list[TextRow]:
+    """Lines just above a region printed over its columns but not its first
+    (a header naming only the value columns) belong to it."""
+    gaps = column_gaps(region, settings)
+    if not gaps:
+        return region
+    start = next(i for i, r in enumerate(rows) if r is region[0])
+    right_edge = max(c.x1 for r in region for c in r.chunks)
+    added: list[TextRow] = []
+    for row in reversed(rows[max(0, start - settings.max_single_lines):start]):
+        below = (added or region)[0]
+        if below.line.top - row.line.bottom > settings.row_gap_ems * row.line.size:
+            break
+        if any(c.x0 < gaps[0][1] - 1 or c.x1 > right_edge + row.line.size for c in row.chunks):
+            break
+        added.insert(0, row)
+    return added + region
+
+
 def column_gaps(rows: list[TextRow], settings: WhitespaceSettings) -> list[tuple[float, float]]:
     """X ranges left blank by nearly every multi-chunk row: the gaps
     between columns, left to right."""
     multi = [r for r in rows if len(r.chunks) > 1]
-    x0 = min(c.x0 for r in multi for c in r.chunks)
-    x1 = max(c.x1 for r in multi for c in r.chunks)
-    width = int(x1 - x0) + 2
-    coverage = [0] * width
-    for r in multi:
+    return uncovered_ranges(multi, int(len(multi) * settings.gap_crossing_share), settings.min_gap_width)
+
+
+def uncovered_ranges(rows: list[TextRow], allowed: int, min_width: float) -> list[tuple[float, float]]:
+    """X ranges, between the rows' leftmost and rightmost text, that at
+    most ``allowed`` rows print on."""
+    x0 = min(c.x0 for r in rows for c in r.chunks)
+    x1 = max(c.x1 for r in rows for c in r.chunks)
+    coverage = [0] * (int(x1 - x0) + 2)
+    for r in rows:
         for c in r.chunks:
             for x in range(int(c.x0 - x0), int(c.x1 - x0) + 1):
                 coverage[x] += 1
-    allowed = int(len(multi) * settings.gap_crossing_share)
     gaps, start = [], None
     for x, n in enumerate(coverage):
         if n <= allowed:
             start = x if start is None else start
         elif start is not None:
-            if x - start >= settings.min_gap_width:
+            if x - start >= min_width:
                 gaps.append((x0 + start, x0 + x))
             start = None
     return gaps
+
+
+def page_columns(words: list[Word], rows: list[TextRow], settings: WhitespaceSettings) -> list[list[Word]]:
+    """The page's text columns, when a gutter runs down it with prose on
+    both sides: a table set in one column of two is read within its column,
+    not with the prose beside it. A wide table's own column gaps have no
+    prose beside them and split nothing."""
+    if len(rows) < settings.min_rows:
+        return [words]
+    gutters = uncovered_ranges(rows, int(len(rows) * settings.gap_crossing_share), settings.min_gap_width)
+    for left, right in sorted(gutters, key=lambda g: g[0] - g[1]):
+        middle = (left + right) / 2
+        if is_prose([c for r in rows for c in r.chunks if c.x1 <= middle], settings) and \
+                is_prose([c for r in rows for c in r.chunks if c.x0 >= middle], settings):
+            return [[w for w in words if (w.x0 + w.x1) / 2 < middle],
+                    [w for w in words if (w.x0 + w.x1) / 2 >= middle]]
+    return [words]
+
+
+def is_prose(chunks: list[Chunk], settings: WhitespaceSettings) -> bool:
+    long = sum(len(c.words) >= settings.prose_chunk_words for c in chunks)
+    return long >= settings.prose_share * len(chunks) and long >= settings.min_rows
 
 
 def place_chunks(row: TextRow, gaps: list[tuple[float, float]]) -> list[list[Word]]:
@@ -198,7 +243,11 @@ def text_rows(words: list[Word], settings: WhitespaceSettings) -> list[TextRow]:
 
 def find_whitespace_grids(words: list[Word], settings: WhitespaceSettings) -> list[tuple[BBox, GridText]]:
     found = []
-    for region in table_regions(text_rows(words, settings), settings):
+    regions = []
+    for column in page_columns(words, text_rows(words, settings), settings):
+        rows = text_rows(column, settings)
+        regions += [header_lines_above(region, rows, settings) for region in table_regions(rows, settings)]
+    for region in regions:
         grid = region_grid(region, settings)
         if grid is not None and is_tabular(grid, settings):
             bbox = region[0].line.bbox
