@@ -9,8 +9,9 @@ from dataclasses import dataclass
 class WhitespaceSettings:
     """Tables without rules: sizes in ems of the line's type size."""
 
-    chunk_gap_ems: float = 0.9  # a wider gap between words may be a column gap
+    chunk_gap_ems: float = 0.6  # a wider gap between words may be a column gap
     row_gap_ems: float = 1.6  # lines further apart than this end a region
+    max_size_step: float = 1.5  # points: a line this much larger or smaller ends a region
     max_single_lines: int = 2  # single-chunk lines a region may hold in a row
     min_rows: int = 3
     min_gap_width: int = 4  # points: a column gap narrower than this is a word space

@@ -78,7 +78,9 @@ def table_regions(rows: list[TextRow], settings: WhitespaceSettings) -> list[lis
     regions: list[list[TextRow]] = []
     current: list[TextRow] = []
     for row in rows:
-        close = current and row.line.top - current[-1].line.bottom <= settings.row_gap_ems * row.line.size
+        above = current[-1].line if current else None
+        close = above and (row.line.top - above.bottom <= settings.row_gap_ems * min(row.line.size, above.size)
+                           and abs(row.line.size - above.size) <= settings.max_size_step)
         singles_run = 0
         for r in reversed(current):
             if len(r.chunks) > 1:
@@ -122,7 +124,11 @@ def column_gaps(rows: list[TextRow], settings: WhitespaceSettings) -> list[tuple
     """X ranges left blank by nearly every multi-chunk row: the gaps
     between columns, left to right."""
     multi = [r for r in rows if len(r.chunks) > 1]
-    return uncovered_ranges(multi, int(len(multi) * settings.gap_crossing_share), settings.min_gap_width)
+    gaps = uncovered_ranges(multi, int(len(multi) * settings.gap_crossing_share), settings.min_gap_width)
+    # A gap with text after it on one row only splits a cell, not a column.
+    ends = [g[0] for g in gaps[1:]] + [float("inf")]
+    return [g for g, end in zip(gaps, ends)
+            if sum(any(g[1] <= c.x0 < end for c in r.chunks) for r in multi) >= 2]
 
 
 def uncovered_ranges(rows: list[TextRow], allowed: int, min_width: float) -> list[tuple[float, float]]:
