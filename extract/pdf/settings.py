@@ -40,6 +40,10 @@ class TableSettings:
     rule_max_thickness: float = 2.0
     cell_slack: float = 0.5  # a word belongs to a cell when its centre is this near
     whitespace: WhitespaceSettings = WhitespaceSettings()
+    # A grid is part of a bigger table when words beside it, within this
+    # many ems, number more than this share of the words inside it.
+    fragment_reach_ems: float = 2.0
+    fragment_share: float = 0.3
     min_turned_words: int = 20  # glyphs turned 90 degrees before a turned table is looked for
     turned_join_ems: float = 0.15  # turned glyphs closer than this (of their height) make one word
 

@@ -102,8 +102,7 @@ def centre_in(w: Word, box: BBox, slack: float) -> bool:
 
 
 def grid_to_page_table(cells: list[tuple], words: list[Word], page: int, settings: TableSettings) -> PageTable:
-    bbox = BBox(min(c[0] for c in cells), min(c[1] for c in cells),
-                max(c[2] for c in cells), max(c[3] for c in cells))
+    bbox = grid_bbox(cells)
     slack = settings.cell_slack
     in_table = [w for w in words if centre_in(w, bbox, slack)]
     columns = sorted({c[0] for c in cells})
@@ -202,9 +201,13 @@ def find_tables(content: PageContent, words: list[Word], settings: TableSettings
     text turned 90 degrees is read in its own frame."""
     upright = [w for w in words if w.upright]
     turned = [w for w in words if not w.upright]
+    grids = find_grids(content, settings)
+    boxes = [grid_bbox(cells) for cells in grids]
     ruled = [grid_to_page_table(cells, upright, content.number, settings)
-             for cells in find_grids(content, settings)
-             if not mostly_turned(cells, upright, turned, settings)]
+             for cells, box in zip(grids, boxes)
+             if not mostly_turned(box, upright, turned, settings)
+             and not is_fragment(box, [w for w in upright if not any(
+                 centre_in(w, other, settings.cell_slack) for other in boxes if other is not box)], settings)]
     rest = [w for w in upright if not any(centre_in(w, t.bbox, settings.cell_slack) for t in ruled)]
     aligned = [whitespace_page_table(bbox, grid, content.number)
                for bbox, grid in find_whitespace_grids(rest, settings.whitespace)]
@@ -217,7 +220,25 @@ def find_tables(content: PageContent, words: list[Word], settings: TableSettings
     return sorted(tables, key=lambda t: (t.bbox.top, t.bbox.x0))
 
 
-def mostly_turned(cells: list[tuple], upright: list[Word], turned: list[Word], settings: TableSettings) -> bool:
-    box = BBox(min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+def grid_bbox(cells: list[tuple]) -> BBox:
+    return BBox(min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+
+
+def is_fragment(box: BBox, words: list[Word], settings: TableSettings) -> bool:
+    """Rules round part of a bigger table (a rule under a spanning header,
+    a box round one block of figures): its lines run on past the rules,
+    close beside them, as a table's own lines never do."""
+    inside = beside = 0
+    for w in words:
+        if not box.top <= (w.top + w.bottom) / 2 <= box.bottom:
+            continue
+        if box.x0 <= (w.x0 + w.x1) / 2 <= box.x1:
+            inside += 1
+        elif box.x0 - settings.fragment_reach_ems * w.size <= w.x1 and w.x0 <= box.x1 + settings.fragment_reach_ems * w.size:
+            beside += 1
+    return beside > settings.fragment_share * inside
+
+
+def mostly_turned(box: BBox, upright: list[Word], turned: list[Word], settings: TableSettings) -> bool:
     n_turned = sum(centre_in(w, box, settings.cell_slack) for w in turned)
     return n_turned > sum(centre_in(w, box, settings.cell_slack) for w in upright)

@@ -170,7 +170,9 @@ def page_columns(words: list[Word], rows: list[TextRow], settings: WhitespaceSet
 
 
 def is_prose(chunks: list[Chunk], settings: WhitespaceSettings) -> bool:
-    long = sum(len(c.words) >= settings.prose_chunk_words for c in chunks)
+    # Words, not leader dots: "Total . . . . ." is a table's row label.
+    long = sum(sum(any(ch.isalpha() for ch in w.text) for w in c.words) >= settings.prose_chunk_words
+               for c in chunks)
     return long >= settings.prose_share * len(chunks) and long >= settings.min_rows
 
 
