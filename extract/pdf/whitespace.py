@@ -19,7 +19,8 @@ from .geometry import Word
 from .lines import BULLET_RE, Line, cell_text, words_to_lines
 from .settings import WhitespaceSettings
 
-NUMERIC_RE = re.compile(r"^[-+–(]?[£$€]?\d[\d,. ]*%?\)?$|^[-–—]$|^n/?a$", re.IGNORECASE)
+NUMERIC_RE = re.compile(r"^[-+–(]?[£$€]?\s?\d[\d,. ]*%?\s?[£$€]?\)?$|^[-–—]$|^n/?a$", re.IGNORECASE)
+WORD_RE = re.compile(r"[^\W\d_]{3,}")
 CONTINUATION_START_RE = re.compile(r"^[a-z(&]")
 ENUMERATOR_RE = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]$", re.IGNORECASE)
 
@@ -198,14 +199,16 @@ def column_of(w: Word, gaps: list[tuple[float, float]]) -> int:
 
 def merge_continuations(cells: list[list[list[Word]]]) -> list[list[list[Word]]]:
     """A line carries on the cells of the row above (a wrapped label or
-    header) when its first column is empty and it holds no number, or when
+    header) when its first column is empty and every cell holds a word
+    (figures and codes such as "C2" make a row of their own), or when
     it fills the first column alone and reads on from it (lower case or an
     opening bracket; a capitalised one is a section label)."""
     merged: list[list[list[Word]]] = []
     for line_cells in cells:
         texts = [" ".join(w.text for w in ws) for ws in line_cells if ws]
         wrapped_label = (line_cells[0] and len(texts) == 1 and CONTINUATION_START_RE.match(texts[0]))
-        continues = merged and (wrapped_label or (not line_cells[0] and not any(NUMERIC_RE.match(t) for t in texts)))
+        wrapped_text = not line_cells[0] and all(WORD_RE.search(t) for t in texts)
+        continues = merged and (wrapped_label or wrapped_text)
         if continues:
             for target, extra in zip(merged[-1], line_cells):
                 target.extend(extra)
@@ -216,24 +219,22 @@ def merge_continuations(cells: list[list[list[Word]]]) -> list[list[list[Word]]]
 
 def is_tabular(grid: GridText, settings: WhitespaceSettings) -> bool:
     """Evidence of a table rather than prose, two-column text or a list:
-    enough rows and filled columns, cells mostly short or numeric, and not
-    a column of bullets or enumerators beside text."""
+    enough rows and filled columns, not a column of bullets or enumerators
+    beside text, and either a column of figures or cells mostly short."""
     texts = grid.texts()
     n_cols = len(grid.col_starts)
     filled_cols = [c for c in range(n_cols) if sum(bool(row[c]) for row in texts) >= 2]
     if len(texts) < settings.min_rows or len(filled_cols) < 2:
         return False
-    values = [t for row in texts for t in row if t]
-    short = sum(len(t.split()) <= settings.short_cell_words or bool(NUMERIC_RE.match(t)) for t in values)
-    if short < settings.short_cell_share * len(values):
-        return False
     first = [row[0] for row in texts if row[0]]
     if len(filled_cols) == 2 and first and all(BULLET_RE.match(t) or ENUMERATOR_RE.match(t) for t in first):
         return False
-    numeric_col = any(sum(bool(NUMERIC_RE.match(row[c])) for row in texts if row[c])
-                      >= settings.numeric_column_share * sum(bool(row[c]) for row in texts)
-                      for c in filled_cols[1:])
-    return numeric_col or len(filled_cols) >= settings.min_text_columns
+    if any(sum(bool(NUMERIC_RE.match(row[c])) for row in texts if row[c])
+           >= settings.numeric_column_share * sum(bool(row[c]) for row in texts) for c in filled_cols[1:]):
+        return True
+    values = [t for row in texts for t in row if t]
+    short = sum(len(t.split()) <= settings.short_cell_words for t in values)
+    return short >= settings.short_cell_share * len(values) and len(filled_cols) >= settings.min_text_columns
 
 
 def region_grid(region: list[TextRow], settings: WhitespaceSettings) -> GridText | None:
