@@ -139,6 +139,8 @@ def unruled_rows(slots: list[list[Word]]) -> list[list[list[Word]]]:
     figures, none between its rows): the cells' lines sit level with each
     other, and a column of figures fills nearly every line. Text wrapped
     beside a single figure fails this and stays one row."""
+    if not any(ws and max(w.top for w in ws) - min(w.top for w in ws) > ws[0].size for ws in slots):
+        return [slots]  # every cell one line high: nothing to split
     lines = [words_to_lines(ws) for ws in slots]
     levels: list[float] = []
     for line in sorted((ln for ls in lines for ln in ls), key=lambda ln: ln.top):
@@ -163,6 +165,8 @@ def split_at_column_gaps(words: list[Word], boundaries: list[float],
     its rule is missing (ruled header, unruled body): split its words at
     each column start that every line leaves as a column-sized gap. A
     title spanning columns has only word spaces there and stays whole."""
+    if not boundaries:
+        return [(None, words)]
     lines = words_to_lines(words)
     cuts = [x for x in boundaries
             if all(is_gap_at(line.words, x, gap_ems) for line in lines)

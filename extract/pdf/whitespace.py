@@ -253,8 +253,10 @@ def text_rows(words: list[Word], settings: WhitespaceSettings) -> list[TextRow]:
 def find_whitespace_grids(words: list[Word], settings: WhitespaceSettings) -> list[tuple[BBox, GridText]]:
     found = []
     regions = []
-    for column in page_columns(words, text_rows(words, settings), settings):
-        rows = text_rows(column, settings)
+    page_rows = text_rows(words, settings)
+    columns = page_columns(words, page_rows, settings)
+    for column in columns:
+        rows = page_rows if len(columns) == 1 else text_rows(column, settings)
         regions += [header_lines_above(region, rows, settings) for region in table_regions(rows, settings)]
     for region in regions:
         grid = region_grid(region, settings)
