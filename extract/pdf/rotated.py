@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..model import BBox
 from .geometry import PageContent, Rect, Segment, Word
-from .lines import words_to_lines
+from .wordfix import join_touching
 
 
 def reading_turn(words: list[Word]) -> str | None:
@@ -52,18 +52,7 @@ def turn_words(words: list[Word], turn: str, width: float, height: float, join_e
         # that reads upwards comes out backwards.
         text = w.text[::-1] if turn == "ccw" else w.text
         turned.append(replace(w, text=text, x0=x0, top=top, x1=x1, bottom=bottom, size=bottom - top, upright=True))
-    joined = []
-    for line in words_to_lines(turned):
-        current = line.words[0]
-        for w in line.words[1:]:
-            if w.x0 - current.x1 <= join_ems * current.size:
-                current = replace(current, text=current.text + w.text, x1=max(current.x1, w.x1),
-                                  top=min(current.top, w.top), bottom=max(current.bottom, w.bottom))
-            else:
-                joined.append(current)
-                current = w
-        joined.append(current)
-    return joined
+    return join_touching(turned, join_ems)
 
 
 def turn_content(content: PageContent, words: list[Word], turn: str, join_ems: float) -> PageContent:

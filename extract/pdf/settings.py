@@ -46,6 +46,7 @@ class TableSettings:
     fragment_share: float = 0.3
     min_turned_words: int = 20  # glyphs turned 90 degrees before a turned table is looked for
     turned_join_ems: float = 0.15  # turned glyphs closer than this (of their height) make one word
+    touching_join_ems: float = 0.05  # upright words closer than this (of their size) are one word
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from .geometry import PageContent, Word
 from .lines import cell_text, words_to_lines
 from .rotated import reading_turn, turn_content, unturn_bbox
 from .settings import TableSettings
+from .wordfix import join_touching
 from .whitespace import NUMERIC_RE, GridText, find_whitespace_grids, grid_cells
 
 
@@ -203,7 +204,7 @@ def find_tables(content: PageContent, words: list[Word], settings: TableSettings
     """The page's tables, top to bottom, with cell text from ``words``:
     ruled grids first, then tables aligned by whitespace in what is left;
     text turned 90 degrees is read in its own frame."""
-    upright = [w for w in words if w.upright]
+    upright = join_touching([w for w in words if w.upright], settings.touching_join_ems)
     turned = [w for w in words if not w.upright]
     grids = find_grids(content, settings)
     boxes = [grid_bbox(cells) for cells in grids]
