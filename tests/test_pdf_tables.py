@@ -8,6 +8,7 @@ import pytest
 
 pytest.importorskip("reportlab")
 from reportlab.lib.pagesizes import A4  # noqa: E402
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
 from acplans.extract.pdf.reader import read_page_tables  # noqa: E402
@@ -133,5 +134,54 @@ def test_table_turned_on_the_page_is_read_the_right_way_up(tmp_path):
         for x, text in zip(COLUMNS, row):
             pdf.drawString(x + 4, -(r * ROW_HEIGHT + 14), text)
     pdf.restoreState()
+    pdf.save()
+    assert table_rows(path) == [rows]
+
+
+def test_letters_split_by_overlaid_spaces_read_as_words(tmp_path):
+    """Some writers lay a run of invisible spaces over the letters; the
+    engine then returns each letter as a word, and a cell must still read
+    as words."""
+    path = tmp_path / "letters.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    zero_width_grid(pdf, 100, 2)
+    rows = [["Office", "City", "Staff", "Opened"],
+            ["North", "Delhi and Mumbai", "12", "2009"]]
+    for x, text in zip(COLUMNS, rows[0]):
+        put(pdf, x + 4, 114, text)
+    for x, text in zip(COLUMNS, rows[1]):
+        if text == "Delhi and Mumbai":
+            pdf.setFont("Helvetica", 10)
+            cursor = x + 4
+            for letter in text:
+                width = stringWidth(letter, "Helvetica", 10)
+                if letter != " ":
+                    pdf.drawString(cursor, PAGE_HEIGHT - 134, letter)
+                    pdf.drawString(cursor + width / 2, PAGE_HEIGHT - 134, " ")
+                cursor += width
+        else:
+            put(pdf, x + 4, 134, text)
+    pdf.save()
+    assert table_rows(path) == [rows]
+
+
+def test_ruled_box_round_rows_of_figures_gives_a_row_per_line(tmp_path):
+    """Rules round the header and round the body, none between body rows."""
+    path = tmp_path / "boxed-body.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    rows = [["Region", "Homes", "Voids", "Arrears"],
+            ["North", "1,204", "31", "2.1%"],
+            ["South", "988", "12", "1.7%"],
+            ["East", "2,310", "45", "3.0%"]]
+    body_bottom = 124 + 14 * (len(rows) - 1) + 6
+    for x in COLUMNS + [500]:
+        pdf.line(x, PAGE_HEIGHT - 100, x, PAGE_HEIGHT - body_bottom)
+    for y in (100, 120, body_bottom):
+        pdf.line(COLUMNS[0], PAGE_HEIGHT - y, 500, PAGE_HEIGHT - y)
+    for x, text in zip(COLUMNS, rows[0]):
+        put(pdf, x + 4, 114, text)
+    for r, row in enumerate(rows[1:]):
+        for x, text in zip(COLUMNS, row):
+            put(pdf, x + 4, 134 + 14 * r, text)
     pdf.save()
     assert table_rows(path) == [rows]
