@@ -28,6 +28,11 @@ def put(pdf: canvas.Canvas, x: float, top: float, text: str, size: float = 10) -
     pdf.drawString(x, PAGE_HEIGHT - top, text)
 
 
+def put_row(pdf: canvas.Canvas, top: float, row: list[str]) -> None:
+    for x, text in zip(COLUMNS, row):
+        put(pdf, x + 4, top, text)
+
+
 def zero_width_grid(pdf: canvas.Canvas, top: float, n_rows: int) -> None:
     """Every rule a rectangle with no width or no height, as some report
     writers draw them."""
@@ -48,8 +53,7 @@ def test_zero_width_rectangles_rule_a_grid(tmp_path):
             ["Repairs", "2", "Improving", "Head of repairs"],
             ["Lettings", "3", "Stable", "Lettings manager"]]
     for r, row in enumerate(rows):
-        for x, text in zip(COLUMNS, row):
-            put(pdf, x + 4, 100 + r * ROW_HEIGHT + 14, text)
+        put_row(pdf, 100 + r * ROW_HEIGHT + 14, row)
     pdf.save()
     assert table_rows(path) == [rows]
 
@@ -84,8 +88,7 @@ def test_grid_ruled_only_between_rows_reads_its_columns_from_the_gaps(tmp_path):
     for r, row in enumerate(rows):
         top = 100 + r * ROW_HEIGHT
         pdf.line(COLUMNS[0], PAGE_HEIGHT - top, 500, PAGE_HEIGHT - top)
-        for x, text in zip(COLUMNS, row):
-            put(pdf, x + 4, top + 14, text)
+        put_row(pdf, top + 14, row)
     pdf.line(COLUMNS[0], PAGE_HEIGHT - (100 + len(rows) * ROW_HEIGHT), 500,
              PAGE_HEIGHT - (100 + len(rows) * ROW_HEIGHT))
     pdf.save()
@@ -102,12 +105,9 @@ def test_grid_ruled_only_under_the_header(tmp_path):
             ["Q3", "5,002", "93%", "92%"]]
     pdf.rect(COLUMNS[0], PAGE_HEIGHT - 190, 500 - COLUMNS[0], 90, stroke=1, fill=0)
     pdf.line(COLUMNS[0], PAGE_HEIGHT - 120, 500, PAGE_HEIGHT - 120)
-    put(pdf, COLUMNS[0] + 4, 114, rows[0][0])
-    for x, text in zip(COLUMNS[1:], rows[0][1:]):
-        put(pdf, x + 4, 114, text)
+    put_row(pdf, 114, rows[0])
     for r, row in enumerate(rows[1:]):
-        for x, text in zip(COLUMNS, row):
-            put(pdf, x + 4, 136 + r * 16, text)
+        put_row(pdf, 136 + r * 16, row)
     pdf.save()
     assert table_rows(path) == [rows]
 
@@ -147,8 +147,7 @@ def test_letters_split_by_overlaid_spaces_read_as_words(tmp_path):
     zero_width_grid(pdf, 100, 2)
     rows = [["Office", "City", "Staff", "Opened"],
             ["North", "Delhi and Mumbai", "12", "2009"]]
-    for x, text in zip(COLUMNS, rows[0]):
-        put(pdf, x + 4, 114, text)
+    put_row(pdf, 114, rows[0])
     for x, text in zip(COLUMNS, rows[1]):
         if text == "Delhi and Mumbai":
             pdf.setFont("Helvetica", 10)
@@ -178,10 +177,8 @@ def test_ruled_box_round_rows_of_figures_gives_a_row_per_line(tmp_path):
         pdf.line(x, PAGE_HEIGHT - 100, x, PAGE_HEIGHT - body_bottom)
     for y in (100, 120, body_bottom):
         pdf.line(COLUMNS[0], PAGE_HEIGHT - y, 500, PAGE_HEIGHT - y)
-    for x, text in zip(COLUMNS, rows[0]):
-        put(pdf, x + 4, 114, text)
+    put_row(pdf, 114, rows[0])
     for r, row in enumerate(rows[1:]):
-        for x, text in zip(COLUMNS, row):
-            put(pdf, x + 4, 134 + 14 * r, text)
+        put_row(pdf, 134 + 14 * r, row)
     pdf.save()
     assert table_rows(path) == [rows]
