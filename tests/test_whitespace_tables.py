@@ -115,3 +115,19 @@ def test_samples_running_text_holds_no_whitespace_table():
                 assert not found, f"{pdf_path.name} page {index + 1}: {found[0][1].texts()[:3]}"
         finally:
             source.close()
+
+
+def test_table_in_one_column_of_two_is_read_apart_from_the_prose_beside_it(tmp_path):
+    path = tmp_path / "two-column-table.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    paragraph(pdf, 60, 80, 220, PROSE * 4)
+    top = paragraph(pdf, 320, 80, 220, PROSE)
+    rows = [["Payroll period", "Allowance"], ["Weekly", "71.15"], ["Monthly", "308.33"],
+            ["Quarterly", "925.00"], ["Annually", "3,700.00"]]
+    for row in rows:
+        put(pdf, 320, top + 6, row[0])
+        put(pdf, 530, top + 6, row[1], right=True)
+        top += 13
+    paragraph(pdf, 320, top + 20, 220, PROSE)
+    pdf.save()
+    assert [[[c.text for c in row] for row in t.rows] for t in read_page_tables(path)] == [rows]
