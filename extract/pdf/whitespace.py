@@ -1,13 +1,16 @@
 """Tables printed without rules: columns from whitespace that holds across rows.
 
-    words_to_lines -> line_chunks -> table_regions -> column_gaps
-    -> region_rows -> merge_continuations -> is_tabular -> PageTable
+    text_rows (lines -> line_chunks) -> page_columns -> table_regions
+    -> header_lines_above -> region_grid (column_gaps -> place_chunks
+    -> merge_continuations) -> is_tabular -> grid_cells
 
 A line splits into chunks where words are further apart than a word space;
-lines of several chunks, close together, make a candidate region; a column
-gap is an x range that (almost) no chunk of the region's rows covers. The
+a page set in two columns of prose is read column by column; lines of
+several chunks, close together, make a candidate region; a column gap is
+an x range that (almost) no chunk of the region's rows covers. The
 evidence test keeps paragraphs, two-column text and bullet lists out: a
-table has several rows, several columns and mostly short or numeric cells.
+table has several rows, several columns, and a column of figures or
+mostly short cells.
 """
 from __future__ import annotations
 
@@ -38,10 +41,6 @@ class Chunk:
     @property
     def x1(self) -> float:
         return self.words[-1].x1
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
 
 
 @dataclass
