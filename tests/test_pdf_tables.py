@@ -2,6 +2,7 @@
 reportlab, so every rule style is known and the cell values are exact."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,10 @@ from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
-from acplans.extract.pdf.reader import read_page_tables  # noqa: E402
+from click.testing import CliRunner  # noqa: E402
+
+from acplans.cli import main  # noqa: E402
+from acplans.extract.pdf.reader import read_page_tables, read_pdf  # noqa: E402
 
 PAGE_HEIGHT = A4[1]
 COLUMNS = [60, 200, 300, 400]  # left edges; the table ends at 500
@@ -182,3 +186,24 @@ def test_ruled_box_round_rows_of_figures_gives_a_row_per_line(tmp_path):
         put_row(pdf, 134 + 14 * r, row)
     pdf.save()
     assert table_rows(path) == [rows]
+
+
+def test_tables_json_gives_each_page_its_own_table_before_stitching(tmp_path):
+    """A table carried over a page break is one table in the document but
+    one entry per page in `inspect --tables-json`, the benchmark's view."""
+    path = tmp_path / "two-pages.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pages = [[["Service", "Score", "Trend", "Owner"], ["Repairs", "2", "Improving", "Head of repairs"]],
+             [["Service", "Score", "Trend", "Owner"], ["Lettings", "3", "Stable", "Lettings manager"]]]
+    for rows in pages:
+        zero_width_grid(pdf, 100, len(rows))
+        for r, row in enumerate(rows):
+            put_row(pdf, 100 + r * ROW_HEIGHT + 14, row)
+        pdf.showPage()
+    pdf.save()
+    result = CliRunner().invoke(main, ["inspect", str(path), "--tables-json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"tables": [{"page": 1, "rows": pages[0]}, {"page": 2, "rows": pages[1]}]}
+    doc = read_pdf(path, "0" * 64)
+    [table] = [b.table for b in doc.blocks if b.table is not None]
+    assert table.pages == [1, 2] and [r.texts for r in table.rows] == [pages[0][1], pages[1][1]]
