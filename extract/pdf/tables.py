@@ -21,8 +21,8 @@ from .geometry import PageContent, Word
 from .lines import cell_text, words_to_lines
 from .rotated import reading_turn, turn_content, unturn_bbox
 from .settings import TableSettings
-from .wordfix import join_touching
 from .whitespace import NUMERIC_RE, GridText, find_whitespace_grids, grid_cells
+from .wordfix import join_touching
 
 
 @dataclass
@@ -206,13 +206,7 @@ def find_tables(content: PageContent, words: list[Word], settings: TableSettings
     text turned 90 degrees is read in its own frame."""
     upright = join_touching([w for w in words if w.upright], settings.touching_join_ems)
     turned = [w for w in words if not w.upright]
-    grids = find_grids(content, settings)
-    boxes = [grid_bbox(cells) for cells in grids]
-    ruled = [grid_to_page_table(cells, upright, content.number, settings)
-             for cells, box in zip(grids, boxes)
-             if not mostly_turned(box, upright, turned, settings)
-             and not is_fragment(box, [w for w in upright if not any(
-                 centre_in(w, other, settings.cell_slack) for other in boxes if other is not box)], settings)]
+    ruled = ruled_tables(content, upright, turned, settings)
     rest = [w for w in upright if not any(centre_in(w, t.bbox, settings.cell_slack) for t in ruled)]
     aligned = [whitespace_page_table(bbox, grid, content.number)
                for bbox, grid in find_whitespace_grids(rest, settings.whitespace)]
@@ -223,6 +217,21 @@ def find_tables(content: PageContent, words: list[Word], settings: TableSettings
             table.bbox = unturn_bbox(table.bbox, turn, content.width, content.height)
             tables.append(table)
     return sorted(tables, key=lambda t: (t.bbox.top, t.bbox.x0))
+
+
+def ruled_tables(content: PageContent, upright: list[Word], turned: list[Word],
+                 settings: TableSettings) -> list[PageTable]:
+    """Grids holding upright text that are whole tables, not rules round
+    part of one (those are left to the whitespace reader)."""
+    grids = find_grids(content, settings)
+    boxes = [grid_bbox(cells) for cells in grids]
+    tables = []
+    for cells, box in zip(grids, boxes):
+        outside_other_grids = [w for w in upright if not any(
+            centre_in(w, other, settings.cell_slack) for other in boxes if other is not box)]
+        if not mostly_turned(box, upright, turned, settings) and not is_fragment(box, outside_other_grids, settings):
+            tables.append(grid_to_page_table(cells, upright, content.number, settings))
+    return tables
 
 
 def grid_bbox(cells: list[tuple]) -> BBox:
