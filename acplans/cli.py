@@ -12,7 +12,7 @@ from . import __version__
 from .extract.formats import OcrMode, PdfEngine, ReadOptions, labels
 from .extract.model import UnreadableDocument
 from .extract.reader import read_document
-from .inspect_view import document_to_dict, summarise
+from .inspect_view import document_to_dict, page_tables_to_dict, summarise
 
 
 def fail_softly(path: str, reason: str) -> None:
@@ -49,13 +49,16 @@ def read_options(fn):
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole document model as JSON.")
+@click.option("--tables-json", "tables_json", is_flag=True,
+              help='Print only the tables as found on each page, before joining tables split by a page '
+                   'break: {"tables": [{"page": N, "rows": [[cell, ...], ...]}, ...]}.')
 @click.option("--width", default=100, show_default=True, help="Clip text to this many characters.")
 @click.option("--page", "page_number", default=1, show_default=True, help="The PDF page --png draws (1-based).")
 @click.option("--png", "png_path", type=click.Path(dir_okay=False),
               help="Draw the page with its words, rules, cells, column gutters and numbered blocks to this PNG.")
 @read_options
-def inspect(files: tuple[str, ...], as_json: bool, width: int, page_number: int, png_path: str | None,
-            options: ReadOptions) -> None:
+def inspect(files: tuple[str, ...], as_json: bool, tables_json: bool, width: int, page_number: int,
+            png_path: str | None, options: ReadOptions) -> None:
     """Show the document model of FILES: pages, blocks by kind, tables and
     running heads, as every later stage sees them.
 
@@ -69,6 +72,9 @@ def inspect(files: tuple[str, ...], as_json: bool, width: int, page_number: int,
     failed = 0
     for path in files:
         try:
+            if tables_json:
+                click.echo(json.dumps(page_tables_to_dict(path, options), ensure_ascii=False))
+                continue
             doc = read_document(path, options)
             if png_path:
                 from .debug_view import write_page_png

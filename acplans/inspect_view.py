@@ -5,7 +5,11 @@ import dataclasses
 from collections import Counter
 from itertools import groupby
 
+from pathlib import Path
+
+from acplans.extract.formats import DEFAULT_OPTIONS, ReadOptions
 from acplans.extract.model import COORD_ORIGIN, COORD_UNIT, Block, BlockKind, Document
+from acplans.extract.reader import read_document, sniff_format
 
 
 def document_to_dict(doc: Document) -> dict:
@@ -13,6 +17,21 @@ def document_to_dict(doc: Document) -> dict:
     data = dataclasses.asdict(doc)
     data["coordinates"] = {"origin": COORD_ORIGIN, "unit": COORD_UNIT}
     return data
+
+
+def page_tables_to_dict(path: str, options: ReadOptions = DEFAULT_OPTIONS) -> dict:
+    """Tables as found on each page, before stitching, for `acplans inspect
+    --tables-json` (the table benchmark's contract). Formats without pages
+    give their tables whole, header first."""
+    if sniff_format(Path(path)) == "pdf":
+        from acplans.extract.pdf.reader import read_page_tables  # the PDF layer only when a PDF is read
+        tables = [{"page": t.page, "rows": [[c.text for c in row] for row in t.rows]}
+                  for t in read_page_tables(Path(path), options)]
+    else:
+        tables = [{"page": b.table.pages[0] if b.table.pages else None,
+                   "rows": [b.table.header] + [r.texts for r in b.table.rows]}
+                  for b in read_document(path, options).tables() if b.table is not None]
+    return {"tables": tables}
 
 
 def summarise(doc: Document, *, width: int = 100) -> str:

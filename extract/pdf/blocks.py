@@ -19,18 +19,23 @@ from .lines import BULLET_RE, Line, clean_text, join_lines
 
 # Footnote reference marks printed as small raised roman numerals, digits or daggers.
 MARK_RE = re.compile(r"^(?:[ivxlc]{1,6}|\d{1,2}|[*†‡§])$")
+# A mark is set against the word it annotates: no wider gap than this, in
+# the annotated word's ems.
+MARK_MAX_GAP_EMS = 0.5
 FOOTNOTE_START_RE = re.compile(r"^(?:[ivxlc]{1,6}|\d{1,2}|[*†‡§])\s+\S")
 
 
 def drop_reference_marks(words: list[Word]) -> list[Word]:
-    """Remove raised footnote reference marks ("iv", "2") that sit beside
-    larger text: left in, they split lines and pollute sentences."""
+    """Remove raised footnote reference marks ("iv", "2") printed against
+    larger text: left in, they split lines and pollute sentences. A small
+    number a column gap away from larger text is a table value, not a mark."""
     by_top = sorted(words, key=lambda w: w.top)
     tops = [w.top for w in by_top]
     tallest = max((w.bottom - w.top for w in words), default=0.0)
     kept = []
     for w in words:
-        if MARK_RE.match(w.text) and is_raised_mark(w, by_top, tops, tallest):
+        # Text turned 90 degrees comes glyph by glyph: a lone "l" is no mark.
+        if w.upright and MARK_RE.match(w.text) and is_raised_mark(w, by_top, tops, tallest):
             continue
         kept.append(w)
     return kept
@@ -41,7 +46,8 @@ def is_raised_mark(w: Word, by_top: list[Word], tops: list[float], tallest: floa
     start = bisect.bisect_left(tops, w.top - tallest)
     end = bisect.bisect_left(tops, w.bottom)
     neighbours = [o for o in by_top[start:end] if o is not w and o.size > w.size + 0.3
-                  and o.top < w.bottom and w.top < o.bottom and abs(o.x0 - w.x0) < 300]
+                  and o.top < w.bottom and w.top < o.bottom
+                  and max(w.x0 - o.x1, o.x0 - w.x1) <= o.size * MARK_MAX_GAP_EMS]
     return any(o.top > w.top + 0.8 for o in neighbours)
 
 

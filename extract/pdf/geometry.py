@@ -33,6 +33,9 @@ class Word:
     italic: bool
     font: str
     upright: bool = True  # False for text turned 90 degrees on the page
+    # How turned text reads, when the engine knows: "cw" downwards, "ccw"
+    # upwards; its ``text`` is then in reading order.
+    turn: str | None = None
     confidence: float | None = None  # 0-100 for OCR'd words; None when read from a text layer
 
 

@@ -103,7 +103,7 @@ def ocr_image(api, image, number: int, width: float, height: float) -> PageConte
         points = (item.WordFontAttributes() or {}).get("pointsize") or 0
         size = float(points) if points > 0 else (line_bottom - line_top) * scale_y * 0.8
         content.words.append(Word(text, x0 * scale_x, x1 * scale_x, line_top * scale_y, line_bottom * scale_y,
-                                  size, False, False, "ocr", True, confidence))
+                                  size, False, False, "ocr", True, confidence=confidence))
     content.segments, content.rects = image_rules(np.asarray(image), dpi)
     return content
 

@@ -183,8 +183,8 @@ def walk_objects(parent: int, to_page: Matrix, content: PageContent, fonts: dict
             walk_objects(obj, compose(object_matrix(obj), to_page), content, fonts, form=obj, styles=styles)
 
 
-def text_object_info(obj: int, m: Matrix, styles: dict[int, tuple]) -> tuple[str, float, bool, bool, bool]:
-    """(font name, printed size, bold, italic, upright) of a text object whose
+def text_object_info(obj: int, m: Matrix, styles: dict[int, tuple]) -> tuple[str, float, bool, bool, bool, str | None]:
+    """(font name, printed size, bold, italic, upright, turn) of a text object whose
     matrix into the displayed page is ``m``; ``styles`` caches name, bold and
     italic by font handle for one page."""
     font = _text_font(obj)
@@ -197,7 +197,9 @@ def text_object_info(obj: int, m: Matrix, styles: dict[int, tuple]) -> tuple[str
     # glyphs' up vector pointing to -y.
     upright = m[0] > 0 and abs(m[1]) <= 0.05 * m[0] and m[3] < 0
     size = round(_FLOAT.value * math.hypot(m[2], m[3]), 2)
-    return (style[0], size, style[1], style[2], upright)
+    # Its baseline running up the page (-y) reads upwards: turned anticlockwise.
+    turn = None if upright or abs(m[1]) <= abs(m[0]) else ("ccw" if m[1] < 0 else "cw")
+    return (style[0], size, style[1], style[2], upright, turn)
 
 
 def font_name(font: int) -> str:

@@ -87,6 +87,18 @@ def page_list(numbers: list[int]) -> str:
     return ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
 
 
+def read_page_tables(path: Path, options: ReadOptions = DEFAULT_OPTIONS,
+                     settings: LayoutSettings = DEFAULT_SETTINGS) -> list[PageTable]:
+    """Every table as found on its page, before stitching: what the table
+    benchmark scores and ``inspect --tables-json`` prints."""
+    source = open_source(path, options)
+    try:
+        return [table for i in range(len(source))
+                for table in page_tables(source.page(i), settings)]
+    finally:
+        source.close()
+
+
 def assemble_document(path: Path, sha256: str, results: list[PageResult]) -> Document:
     doc = Document(source_path=str(path), file_type="pdf", sha256=sha256)
     furniture = detect_furniture(r.band_lines for r in results)
@@ -109,6 +121,10 @@ def assemble_document(path: Path, sha256: str, results: list[PageResult]) -> Doc
     for i, block in enumerate(doc.blocks):
         block.locator = block.locator or f"b{i}"
     return doc
+
+
+def page_tables(content: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS) -> list[PageTable]:
+    return find_tables(content, drop_reference_marks(content.words), settings.tables)
 
 
 def read_page(content: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS) -> PageResult:

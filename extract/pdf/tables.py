@@ -1,7 +1,9 @@
-"""Ruled tables from a page's geometry, whichever engine read it.
+"""Tables from a page's geometry, whichever engine read it.
 
     content_to_edges -> merge_edges -> edges_to_intersections
     -> intersections_to_cells -> cells_to_tables -> grid_to_page_table
+    then whitespace.find_whitespace_grids on the words left over, and both
+    again on text turned 90 degrees (rotated.turn_content).
 
 pdfplumber's table functions are pure: they take edges from any source, so
 the same grid finding serves every engine.
@@ -16,8 +18,11 @@ from pdfplumber.table import cells_to_tables, edges_to_intersections, intersecti
 
 from ..model import BBox, Cell
 from .geometry import PageContent, Word
-from .lines import cell_text
+from .lines import cell_text, words_to_lines
+from .rotated import reading_turn, turn_content, unturn_bbox
 from .settings import TableSettings
+from .whitespace import NUMERIC_RE, GridText, find_whitespace_grids, grid_cells
+from .wordfix import join_touching
 
 
 @dataclass
@@ -35,15 +40,28 @@ def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str | No
             "width": x1 - x0, "height": bottom - top, "orientation": orientation, "object_type": kind}
 
 
-def content_to_edges(content: PageContent) -> list[dict]:
-    """Every straight side of every painted path and rectangle, as pdfplumber
-    edges. Diagonal segments have no orientation and are left out later."""
+def content_to_edges(content: PageContent, settings: TableSettings) -> list[dict]:
+    """Every rule on the page as pdfplumber edges: stroked segments, the
+    sides of stroked rectangles, and rectangles thin enough to be rules
+    themselves (word processors paint rules as filled strips, some as
+    zero-width boxes). A filled box is a cell's shading, not its border:
+    its sides would cut cells in two. Diagonal segments have no orientation
+    and are left out later."""
     edges = [_edge(s.x0, s.top, s.x1, s.bottom, s.orientation, "line_edge") for s in content.segments]
     for r in content.rects:
-        edges += [_edge(r.x0, r.top, r.x1, r.top, "h", "rect_edge"),
-                  _edge(r.x0, r.bottom, r.x1, r.bottom, "h", "rect_edge"),
-                  _edge(r.x0, r.top, r.x0, r.bottom, "v", "rect_edge"),
-                  _edge(r.x1, r.top, r.x1, r.bottom, "v", "rect_edge")]
+        width, height = r.x1 - r.x0, r.bottom - r.top
+        if min(width, height) <= settings.rule_max_thickness:
+            if width >= height:
+                mid = (r.top + r.bottom) / 2
+                edges.append(_edge(r.x0, mid, r.x1, mid, "h", "rect_edge"))
+            else:
+                mid = (r.x0 + r.x1) / 2
+                edges.append(_edge(mid, r.top, mid, r.bottom, "v", "rect_edge"))
+        elif r.stroked:
+            edges += [_edge(r.x0, r.top, r.x1, r.top, "h", "rect_edge"),
+                      _edge(r.x0, r.bottom, r.x1, r.bottom, "h", "rect_edge"),
+                      _edge(r.x0, r.top, r.x0, r.bottom, "v", "rect_edge"),
+                      _edge(r.x1, r.top, r.x1, r.bottom, "v", "rect_edge")]
     return edges
 
 
@@ -53,7 +71,7 @@ def _long_enough(edges: list[dict], min_length: float) -> list[dict]:
 
 
 def table_edges(content: PageContent, settings: TableSettings) -> list[dict]:
-    edges = _long_enough(content_to_edges(content), settings.edge_min_length_prefilter)
+    edges = _long_enough(content_to_edges(content, settings), settings.edge_min_length_prefilter)
     vertical = [e for e in edges if e["orientation"] == "v"]
     horizontal = [e for e in edges if e["orientation"] == "h"]
     merged = merge_edges(vertical + horizontal, settings.snap_tolerance, settings.snap_tolerance,
@@ -85,10 +103,15 @@ def centre_in(w: Word, box: BBox, slack: float) -> bool:
 
 
 def grid_to_page_table(cells: list[tuple], words: list[Word], page: int, settings: TableSettings) -> PageTable:
-    bbox = BBox(min(c[0] for c in cells), min(c[1] for c in cells),
-                max(c[2] for c in cells), max(c[3] for c in cells))
+    bbox = grid_bbox(cells)
     slack = settings.cell_slack
     in_table = [w for w in words if centre_in(w, bbox, slack)]
+    columns = sorted({c[0] for c in cells})
+    if len(columns) == 1:
+        # Rules between rows only: the columns are in the whitespace.
+        aligned = find_whitespace_grids(in_table, settings.whitespace)
+        if len(aligned) == 1:
+            return whitespace_page_table(bbox, aligned[0][1], page)
     rows: list[list[Cell]] = []
     col_edges: list[float] = []
     for r_index, row in enumerate(grid_rows(cells)):
@@ -96,19 +119,140 @@ def grid_to_page_table(cells: list[tuple], words: list[Word], page: int, setting
         row_top = min(b.top for b in boxes if b)
         row_bottom = max(b.bottom for b in boxes if b)
         in_row = [w for w in in_table if row_top - slack <= (w.top + w.bottom) / 2 <= row_bottom + slack]
-        out = []
+        slots: list[list[Word]] = [[] for _ in boxes]
         for c_index, box in enumerate(boxes):
             if box is None:
-                out.append(Cell("", r_index, c_index, page, None))
                 continue
-            out.append(Cell(cell_text([w for w in in_row if centre_in(w, box, slack)]), r_index, c_index, page, box))
+            in_box = [w for w in in_row if centre_in(w, box, slack)]
+            spanned = [x for x in columns[c_index + 1:] if x < box.x1 - slack]
+            for start, part in split_at_column_gaps(in_box, spanned, settings.whitespace.chunk_gap_ems):
+                slots[columns.index(start) if start in columns else c_index] = part
             if r_index == 0:
                 col_edges.append(round(box.x0))
-        rows.append(out)
+        for line_slots in unruled_rows(slots):
+            rows.append([Cell(cell_text(ws), len(rows), c_index, page, box)
+                         for c_index, (ws, box) in enumerate(zip(line_slots, boxes))])
     return PageTable(page, bbox, rows, col_edges)
 
 
+def unruled_rows(slots: list[list[Word]]) -> list[list[list[Word]]]:
+    """A ruled row that holds several table rows (rules round a block of
+    figures, none between its rows): the cells' lines sit level with each
+    other, and a column of figures fills nearly every line. Text wrapped
+    beside a single figure fails this and stays one row."""
+    if not any(ws and max(w.top for w in ws) - min(w.top for w in ws) > ws[0].size for ws in slots):
+        return [slots]  # every cell one line high: nothing to split
+    lines = [words_to_lines(ws) for ws in slots]
+    levels: list[float] = []
+    for line in sorted((ln for ls in lines for ln in ls), key=lambda ln: ln.top):
+        if not levels or line.top - levels[-1] > line.size * 0.6:
+            levels.append(line.top)
+    if len(levels) < 2:
+        return [slots]
+    figures = max((len(ls) for ls in lines if ls and all(NUMERIC_RE.match(ln.text) for ln in ls)), default=0)
+    if figures < 0.8 * len(levels):
+        return [slots]
+    rows: list[list[list[Word]]] = [[[] for _ in slots] for _ in levels]
+    for c_index, ls in enumerate(lines):
+        for line in ls:
+            level = min(range(len(levels)), key=lambda i: abs(levels[i] - line.top))
+            rows[level][c_index].extend(line.words)
+    return rows
+
+
+def split_at_column_gaps(words: list[Word], boundaries: list[float],
+                         gap_ems: float) -> list[tuple[float | None, list[Word]]]:
+    """A cell spanning several columns holds one value per column when
+    its rule is missing (ruled header, unruled body): split its words at
+    each column start that every line leaves as a column-sized gap. A
+    title spanning columns has only word spaces there and stays whole."""
+    if not boundaries:
+        return [(None, words)]
+    lines = words_to_lines(words)
+    cuts = [x for x in boundaries
+            if all(is_gap_at(line.words, x, gap_ems) for line in lines)
+            and any(separates(line.words, x) for line in lines)]
+    parts: list[tuple[float | None, list[Word]]] = [(None, [])]
+    for x in cuts:
+        parts.append((x, []))
+    for w in words:
+        index = sum(1 for x in cuts if (w.x0 + w.x1) / 2 >= x)
+        parts[index][1].append(w)
+    return [(start, part) for start, part in parts if part or start is None]
+
+
+def separates(words: list[Word], x: float) -> bool:
+    return words[0].x1 <= x <= words[-1].x0
+
+
+def is_gap_at(words: list[Word], x: float, gap_ems: float) -> bool:
+    left = [w for w in words if w.x1 <= x]
+    right = [w for w in words if w.x0 >= x]
+    if len(left) + len(right) < len(words):
+        return False
+    if not left or not right:
+        return True
+    return right[0].x0 - left[-1].x1 > gap_ems * right[0].size
+
+
+def whitespace_page_table(bbox: BBox, grid: GridText, page: int) -> PageTable:
+    rows = grid_cells(grid, page)
+    return PageTable(page, bbox, rows, [round(x) for x in grid.col_starts])
+
+
 def find_tables(content: PageContent, words: list[Word], settings: TableSettings) -> list[PageTable]:
-    """The page's tables, top to bottom, with cell text from ``words``."""
-    return [grid_to_page_table(cells, words, content.number, settings)
-            for cells in find_grids(content, settings)]
+    """The page's tables, top to bottom, with cell text from ``words``:
+    ruled grids first, then tables aligned by whitespace in what is left;
+    text turned 90 degrees is read in its own frame."""
+    upright = join_touching([w for w in words if w.upright], settings.touching_join_ems)
+    turned = [w for w in words if not w.upright]
+    ruled = ruled_tables(content, upright, turned, settings)
+    rest = [w for w in upright if not any(centre_in(w, t.bbox, settings.cell_slack) for t in ruled)]
+    aligned = [whitespace_page_table(bbox, grid, content.number)
+               for bbox, grid in find_whitespace_grids(rest, settings.whitespace)]
+    tables = ruled + aligned
+    if sum(len(w.text) for w in turned) >= settings.min_turned_glyphs and (turn := reading_turn(turned)):
+        frame = turn_content(content, turned, turn, settings.turned_join_ems)
+        for table in find_tables(frame, frame.words, settings):
+            table.bbox = unturn_bbox(table.bbox, turn, content.width, content.height)
+            tables.append(table)
+    return sorted(tables, key=lambda t: (t.bbox.top, t.bbox.x0))
+
+
+def ruled_tables(content: PageContent, upright: list[Word], turned: list[Word],
+                 settings: TableSettings) -> list[PageTable]:
+    """Grids holding upright text that are whole tables, not rules round
+    part of one (those are left to the whitespace reader)."""
+    grids = find_grids(content, settings)
+    boxes = [grid_bbox(cells) for cells in grids]
+    tables = []
+    for cells, box in zip(grids, boxes):
+        outside_other_grids = [w for w in upright if not any(
+            centre_in(w, other, settings.cell_slack) for other in boxes if other is not box)]
+        if not mostly_turned(box, upright, turned, settings) and not is_fragment(box, outside_other_grids, settings):
+            tables.append(grid_to_page_table(cells, upright, content.number, settings))
+    return tables
+
+
+def grid_bbox(cells: list[tuple]) -> BBox:
+    return BBox(min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+
+
+def is_fragment(box: BBox, words: list[Word], settings: TableSettings) -> bool:
+    """Rules round part of a bigger table (a rule under a spanning header,
+    a box round one block of figures): its lines run on past the rules,
+    close beside them, as a table's own lines never do."""
+    inside = beside = 0
+    for w in words:
+        if not box.top <= (w.top + w.bottom) / 2 <= box.bottom:
+            continue
+        if box.x0 <= (w.x0 + w.x1) / 2 <= box.x1:
+            inside += 1
+        elif box.x0 - settings.fragment_reach_ems * w.size <= w.x1 and w.x0 <= box.x1 + settings.fragment_reach_ems * w.size:
+            beside += 1
+    return beside > settings.fragment_share * inside
+
+
+def mostly_turned(box: BBox, upright: list[Word], turned: list[Word], settings: TableSettings) -> bool:
+    n_turned = sum(centre_in(w, box, settings.cell_slack) for w in turned)
+    return n_turned > sum(centre_in(w, box, settings.cell_slack) for w in upright)

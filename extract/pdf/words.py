@@ -31,7 +31,7 @@ SPACE = ord(" ")
 @dataclass
 class Glyphs:
     """One entry per glyph, in display space and drawing order. ``owner``
-    indexes ``infos``: (font, printed size, bold, italic, upright), one per
+    indexes ``infos``: (font, printed size, bold, italic, upright, turn), one per
     text object. Blanks arrive as spaces."""
 
     codes: np.ndarray  # Unicode code points
@@ -134,5 +134,5 @@ def make_words(g: Glyphs, word: np.ndarray, upright: bool) -> list[Word]:
     x0s, x1s = np.minimum.reduceat(g.x0, starts).tolist(), np.maximum.reduceat(g.x1, starts).tolist()
     tops, bottoms = np.minimum.reduceat(g.top, starts).tolist(), np.maximum.reduceat(g.bottom, starts).tolist()
     infos = [g.infos[i] for i in g.owner[starts].tolist()]
-    return [Word(text[s:e], x0, x1, top, bottom, info[1], info[2], info[3], info[0], upright)
+    return [Word(text[s:e], x0, x1, top, bottom, info[1], info[2], info[3], info[0], upright, turn=info[5])
             for s, e, x0, x1, top, bottom, info in zip(starts.tolist(), ends, x0s, x1s, tops, bottoms, infos)]

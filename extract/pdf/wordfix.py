@@ -1,0 +1,25 @@
+"""Words as the table finders need them: glyphs an engine left apart but
+printed touching (letter-spaced or turned text) joined into one word."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .geometry import Word
+from .lines import words_to_lines
+
+
+def join_touching(words: list[Word], join_ems: float) -> list[Word]:
+    """Words on one line closer than ``join_ems`` of their size are one
+    word: a word space is never that narrow."""
+    joined = []
+    for line in words_to_lines(words):
+        current = line.words[0]
+        for w in line.words[1:]:
+            if w.x0 - current.x1 <= join_ems * min(current.size, w.size):
+                current = replace(current, text=current.text + w.text, x1=max(current.x1, w.x1),
+                                  top=min(current.top, w.top), bottom=max(current.bottom, w.bottom))
+            else:
+                joined.append(current)
+                current = w
+        joined.append(current)
+    return joined
