@@ -306,7 +306,7 @@ def workbook(tables, tmp_path):
 def test_xlsx_has_a_summary_then_one_sheet_per_table(workbook):
     assert workbook.sheetnames == ["Summary", "documents", "recommendations", "judgements", "responses",
                                    "actions", "people", "inspections", "matches", "findings", "coverage",
-                                   "action_checks"]
+                                   "action_checks", "action_history"]
     summary = workbook["Summary"]
     header = [c.value for c in summary[1]]
     row = dict(zip(header, [c.value for c in summary[2]]))
