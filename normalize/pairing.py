@@ -80,8 +80,9 @@ def document_year(doc: DocumentRow) -> int | None:
 
 
 def inspection_id(compared: list[DocumentRow]) -> str:
-    """Id from the content of the documents compared (sha256 and part), so
-    copies and unrelated files given in the same run leave it unchanged."""
+    """Id from the content (sha256 and part) of the report and plan versions
+    compared, so copies, a cover report and unrelated files given in the same
+    run leave it unchanged."""
     keys = sorted(f"{d.sha256 or d.doc_id}:{d.part}" for d in compared)
     return f"insp-{hashlib.sha1(chr(10).join(keys).encode()).hexdigest()[:16]}"
 
@@ -196,7 +197,9 @@ def _make_group(members: list[DocumentRow], pack_sizes, order, fingerprints: dic
     plan = versions[-1] if versions else None
     anchor = report or plan or cover
     landlord = next((d.landlord for d in (report, plan, cover) if d is not None and d.landlord), None)
-    compared = [d for d in (report, *versions, cover) if d is not None]
+    # A cover report only presents the inspection, so it names it only when
+    # nothing else was given.
+    compared = [d for d in (report, *versions) if d is not None] or [cover]
     row = InspectionRow(
         inspection_id=inspection_id(compared),
         landlord=landlord,

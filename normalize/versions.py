@@ -71,6 +71,6 @@ def version_stamp(doc: DocumentRow) -> VersionStamp | None:
     """The stamp of a plan: a stated progress date (title), else a version
     number (title, then file name), else a month or day in the file name,
     else its publication date; None when it states none of them."""
-    return (_cued_date(doc.title) or _version_number(doc.title) or _cued_date(
-        _NAME_SEPARATORS.sub(" ", doc.source_name or "")) or _version_number(doc.source_name)
-        or _dated_name(doc.source_name) or _published(doc.published))
+    name = _NAME_SEPARATORS.sub(" ", doc.source_name or "")
+    return (_cued_date(doc.title) or _version_number(doc.title) or _cued_date(name) or _version_number(name)
+            or _dated_name(doc.source_name) or _published(doc.published))

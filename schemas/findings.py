@@ -162,8 +162,8 @@ VERSION_KINDS = (
         "medium",
         "an action matched across two successive versions (by ref and wording) has a later due date in "
         "the later version",
-        "the date is unchanged or earlier; either version names no date; the action is completed in the "
-        "later version",
+        "the date is unchanged or earlier; either version names no date; the earlier version had it "
+        "completed (reopening it is status_regressed)",
         'Action 1 under R2.1 in the plan (plan-june-2011.docx), "Introduce a Service Level Agreement '
         'framework", is due 31 March 2011 there but was due 31 October 2010 in the earlier version '
         "(plan-december-2010.docx): moved 151 days later.",
