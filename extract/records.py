@@ -122,3 +122,6 @@ class Extraction:
     responses: list[RawResponse] = field(default_factory=list)
     claims: list[CountClaim] = field(default_factory=list)
     review_reasons: list[str] = field(default_factory=list)
+    # A plan's opening words and running headers: where a progress update
+    # says which version it is ("progress at December 2010").
+    opening_text: str = ""

@@ -73,17 +73,15 @@ def plan_fingerprint(doc: NormalisedDocument) -> str | None:
 
 
 def annotate_documents(documents: list[DocumentRow], groups: list[InspectionGroup]) -> list[DocumentRow]:
-    """Each document row with its inspection, the copy it duplicates and its plan version."""
+    """Each document row with its inspection, the copy it duplicates and its plan version
+    (its version_date and version_label were read by the normaliser)."""
     notes: dict[str, dict] = {}
     for group in groups:
         version_of = {doc_id: n for n, doc_id in enumerate(group.versions, start=1)}
         for doc_id in group.doc_ids:
             original = group.duplicate_of.get(doc_id)
-            stamp = group.stamps.get(doc_id)
-            notes[doc_id] = dict(
-                inspection_id=group.row.inspection_id, duplicate_of=original,
-                version=version_of.get(original or doc_id),
-                version_date=stamp.day if stamp else None, version_label=stamp.label if stamp else None)
+            notes[doc_id] = dict(inspection_id=group.row.inspection_id, duplicate_of=original,
+                                 version=version_of.get(original or doc_id))
     return [replace(d, **notes[d.doc_id]) if d.doc_id in notes else d for d in documents]
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from acplans.extract.lexicon import YEAR_RE
 from acplans.schemas.rows import DocumentRow, InspectionRow
 
-from .versions import VersionStamp, version_stamp
+from .versions import VersionStamp, recorded_stamp
 
 KINDS = ("inspection_report", "action_plan", "cover_report")
 
@@ -191,7 +191,7 @@ def _make_group(members: list[DocumentRow], pack_sizes, order, fingerprints: dic
     report = best([d for d in members if d.doc_kind == "inspection_report"])
     cover = best([d for d in members if d.doc_kind == "cover_report"])
     plans = [d for d in members if d.doc_kind == "action_plan"]
-    stamps = {d.doc_id: s for d in plans if (s := version_stamp(d)) is not None}
+    stamps = {d.doc_id: s for d in plans if (s := recorded_stamp(d)) is not None}
     versions = [best(copies) for copies in _plan_versions(plans, stamps, fingerprints)]
     versions.sort(key=lambda d: (stamps[d.doc_id].sort_key if d.doc_id in stamps else (), order[d.doc_id]))
     plan = versions[-1] if versions else None

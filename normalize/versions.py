@@ -18,8 +18,8 @@ from .dates import find_dates
 
 # Words that introduce the date a plan reports progress at.
 _PROGRESS_CUE = re.compile(
-    r"\b(?:progress(?:\s+update)?|update[ds]?|updated|position|status|review(?:ed)?|monitoring|revised|"
-    r"as\s+at|as\s+of|at)\b[\s:,-]*(?:(?:at|as\s+at|as\s+of|to|on|for)\b\s*)?", re.I)
+    r"\b(?:progress(?:\s+(?:update|report))?(?:\s+(?:at|as\s+at|as\s+of|to))?|"
+    r"(?:updated?|revised|position|status)\s+(?:at|as\s+at|as\s+of|on)|update|as\s+at|as\s+of)\b[\s:,-]*", re.I)
 _VERSION_NUMBER = re.compile(r"\b(?:v|ver\.?|version|issue|revision|rev\.?)\s*(\d{1,3}(?:\.\d{1,2})?)\b", re.I)
 # A file name separates words with - _ . as often as spaces.
 _NAME_SEPARATORS = re.compile(r"[-_.]+")
@@ -67,10 +67,21 @@ def _published(text: str | None) -> VersionStamp | None:
     return VersionStamp(f"published {text.strip()}", spans[-1].end) if spans else None
 
 
-def version_stamp(doc: DocumentRow) -> VersionStamp | None:
-    """The stamp of a plan: a stated progress date (title), else a version
-    number (title, then file name), else a month or day in the file name,
-    else its publication date; None when it states none of them."""
-    name = _NAME_SEPARATORS.sub(" ", doc.source_name or "")
-    return (_cued_date(doc.title) or _version_number(doc.title) or _cued_date(name) or _version_number(name)
-            or _dated_name(doc.source_name) or _published(doc.published))
+def read_stamp(title: str | None, opening_text: str | None, source_name: str | None,
+               published: str | None) -> VersionStamp | None:
+    """The stamp of a plan: a stated progress date (title, then opening words
+    and running headers), else a version number (same places, then the file
+    name), else a month or day in the file name, else its publication date;
+    None when it states none of them."""
+    name = _NAME_SEPARATORS.sub(" ", source_name or "")
+    return (_cued_date(title) or _cued_date(opening_text) or _version_number(title)
+            or _version_number(opening_text) or _cued_date(name) or _version_number(name)
+            or _dated_name(source_name) or _published(published))
+
+
+def recorded_stamp(doc: DocumentRow) -> VersionStamp | None:
+    """The stamp the normaliser recorded in a document row's version columns."""
+    if not doc.version_label:
+        return None
+    number = _version_number(doc.version_label)
+    return VersionStamp(doc.version_label, doc.version_date, number.number if number else None)

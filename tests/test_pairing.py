@@ -5,6 +5,8 @@ counts each action once."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -53,7 +55,7 @@ def test_inspection_ids_come_from_the_compared_documents_only(tables, sample_run
 
 def test_plans_with_the_same_actions_are_copies_whatever_their_stamps(tables):
     docs = [d for d in tables.documents if d.landlord == "Peabody"]
-    restamped = [docs[0], type(docs[1])(**{**docs[1].__dict__, "title": "Action plan - progress at May 2011"})]
+    restamped = [docs[0], replace(docs[1], version_label="progress at May 2011", version_date=date(2011, 5, 31))]
     same = {d.doc_id: "same actions" for d in restamped}
     [group] = group_documents(restamped, same)
     assert len(group.versions) == 1 and len(group.duplicate_of) == 1

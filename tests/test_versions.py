@@ -11,8 +11,8 @@ import pytest
 
 from acplans import pipeline
 from acplans.compare.versions import match_actions
-from acplans.normalize.versions import version_stamp
-from acplans.schemas.rows import ActionRow, DocumentRow
+from acplans.normalize.versions import read_stamp
+from acplans.schemas.rows import ActionRow
 
 HEADER = ["Ref", "Recommendation", "Action", "Lead officer", "Target date", "Progress"]
 VERSION_KINDS = ("due_date_moved", "action_dropped", "status_regressed")
@@ -115,26 +115,27 @@ def test_inspection_id_does_not_depend_on_what_else_is_in_the_batch(plans, run, 
     assert len(alone.tables.inspections) == 2
 
 
-def _doc(title: str | None = None, name: str = "plan.docx", published: str | None = None) -> DocumentRow:
-    return DocumentRow(doc_id="d", source_path=name, source_name=name, title=title, published=published)
-
-
-@pytest.mark.parametrize("doc, label, day, number", [
-    (_doc("SNI Action Plan - progress at December 2010"), "progress at December 2010", date(2010, 12, 31), None),
-    (_doc("Action plan: Update June 2011"), "Update June 2011", date(2011, 6, 30), None),
-    (_doc("Improvement plan as at 30/06/2011"), "as at 30/06/2011", date(2011, 6, 30), None),
-    (_doc("Improvement plan Version 3"), "Version 3", None, 3.0),
-    (_doc("Improvement plan", name="plan_v2.docx"), "v2", None, 2.0),
-    (_doc("Improvement plan", name="plan March 2011.docx"), "March 2011", date(2011, 3, 31), None),
-    (_doc("Improvement plan", published="September 2010"), "published September 2010", date(2010, 9, 30), None),
+@pytest.mark.parametrize("title, opening, name, published, label, day, number", [
+    ("SNI Action Plan - progress at December 2010", "", "plan.docx", None, "progress at December 2010",
+     date(2010, 12, 31), None),
+    ("Action plan: Update June 2011", "", "plan.docx", None, "Update June 2011", date(2011, 6, 30), None),
+    ("Improvement plan as at 30/06/2011", "", "plan.docx", None, "as at 30/06/2011", date(2011, 6, 30), None),
+    # A title without the date, stated in the plan's opening words or running header.
+    ("Improvement plan", "Anytown Homes\nProgress as at 31 March 2011\nPage 1", "plan.docx", None,
+     "Progress as at 31 March 2011", date(2011, 3, 31), None),
+    ("Improvement plan Version 3", "", "plan.docx", None, "Version 3", None, 3.0),
+    ("Improvement plan", "", "plan_v2.docx", None, "v2", None, 2.0),
+    ("Improvement plan", "", "plan March 2011.docx", None, "March 2011", date(2011, 3, 31), None),
+    ("Improvement plan", "", "plan.docx", "September 2010", "published September 2010", date(2010, 9, 30), None),
 ])
-def test_version_stamp(doc, label, day, number):
-    stamp = version_stamp(doc)
+def test_version_stamp(title, opening, name, published, label, day, number):
+    stamp = read_stamp(title, opening, name, published)
     assert (stamp.label, stamp.day, stamp.number) == (label, day, number)
 
 
-def test_a_year_alone_in_a_file_name_is_no_version():
-    assert version_stamp(_doc("Action plan", name="home-group-action-plan-2010.pdf")) is None
+def test_a_year_alone_or_an_inspection_date_is_no_version():
+    assert read_stamp("Action plan", "Inspection carried out in April 2010", "home-group-action-plan-2010.pdf",
+                      None) is None
 
 
 def _action(ref: str, text: str, seq: int = 1) -> ActionRow:
