@@ -216,8 +216,7 @@ def _make_group(members: list[DocumentRow], pack_sizes, order, fingerprints: dic
 
 def _plan_versions(plans: list[DocumentRow], stamps: dict[str, VersionStamp],
                    fingerprints: dict[str, str]) -> list[list[DocumentRow]]:
-    """Plans split into versions, each a list of copies: plans are copies when
-    they hold the same actions, or state the same version (or none at all)."""
+    """Plans split into versions, each a list of copies (``_same_version``)."""
     versions: list[list[DocumentRow]] = []
     for plan in plans:
         for copies in versions:
@@ -231,9 +230,14 @@ def _plan_versions(plans: list[DocumentRow], stamps: dict[str, VersionStamp],
 
 def _same_version(a: DocumentRow, b: DocumentRow, stamps: dict[str, VersionStamp],
                   fingerprints: dict[str, str]) -> bool:
+    """Copies: the same bytes; else not when both state different versions (a progress update
+    may change only its notes); else the same actions; else the same stamp, or none on either."""
     if a.sha256 and a.sha256 == b.sha256 and a.part == b.part:
         return True
+    stamp_a, stamp_b = stamps.get(a.doc_id), stamps.get(b.doc_id)
+    key_a, key_b = (stamp_a.sort_key if stamp_a else None), (stamp_b.sort_key if stamp_b else None)
+    if key_a is not None and key_b is not None and key_a != key_b:
+        return False
     if fingerprints.get(a.doc_id) and fingerprints.get(a.doc_id) == fingerprints.get(b.doc_id):
         return True
-    stamp_a, stamp_b = stamps.get(a.doc_id), stamps.get(b.doc_id)
-    return (stamp_a.sort_key if stamp_a else None) == (stamp_b.sort_key if stamp_b else None)
+    return key_a == key_b

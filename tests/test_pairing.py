@@ -53,11 +53,16 @@ def test_inspection_ids_come_from_the_compared_documents_only(tables, sample_run
         i.inspection_id for i in tables.inspections if i.landlord == "Home Group Limited"]
 
 
-def test_plans_with_the_same_actions_are_copies_whatever_their_stamps(tables):
+def test_same_actions_make_copies_unless_both_state_different_versions(tables):
     docs = [d for d in tables.documents if d.landlord == "Peabody"]
-    restamped = [docs[0], replace(docs[1], version_label="progress at May 2011", version_date=date(2011, 5, 31))]
-    same = {d.doc_id: "same actions" for d in restamped}
-    [group] = group_documents(restamped, same)
+    may = replace(docs[1], version_label="progress at May 2011", version_date=date(2011, 5, 31))
+    same = {d.doc_id: "same actions" for d in docs}
+    # One stamp read from a pack's cover date, say, and none on the other: copies.
+    [group] = group_documents([docs[0], may], same)
     assert len(group.versions) == 1 and len(group.duplicate_of) == 1
-    [group] = group_documents(restamped, {})
+    [group] = group_documents([docs[0], may], {})
     assert len(group.versions) == 2
+    # A progress update may change only its notes: two stated versions stay two.
+    june = replace(docs[0], version_label="progress at June 2011", version_date=date(2011, 6, 30))
+    [group] = group_documents([june, may], same)
+    assert group.versions == [may.doc_id, june.doc_id]
