@@ -122,7 +122,7 @@ def _change(old: ActionRow, new: ActionRow, owners) -> tuple[str, int | None]:
     if old.status != new.status:
         return "status_changed", days
     same = (_words(old.text) == _words(new.text) and _owner(old, owners) == _owner(new, owners)
-            and (old.progress or "") == (new.progress or ""))
+            and (old.progress or "") == (new.progress or "") and old.due_date == new.due_date)
     return ("same" if same else "changed"), days
 
 

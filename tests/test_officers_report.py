@@ -421,7 +421,7 @@ def test_versions_show_slippage_and_each_actions_history(versions_output):
     assert "Publish repair times on the website</span>" not in page  # a dropped action is listed, not a row
     assert re.search(r'<span class="ref">R1.2</span> Publish repair times on the website', page)
     histories = re.findall(r'<details class="history small">.*?</details>', page, re.S)
-    assert len(histories) == 4  # the actions of both versions; not the new one, nor the dropped one
+    assert len(histories) == 5  # the actions of both versions; not the new one, nor the dropped one
     [moved] = [h for h in histories if "moved later" in h]
     assert "due date moved later</span>: due 30 Sep 2011 (+183 days), Planned" in moved
     assert "first listed</span>: due 31 Mar 2011, Planned" in moved

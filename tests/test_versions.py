@@ -35,10 +35,11 @@ EARLIER = [
     ["R2.1", "Involve tenants", "Set up a tenants' panel", "Tom Jones", "Completed May 2010.", "Met twice"],
     ["R2.2", "Train staff", "Train housing officers in diversity", "Tom Jones", "December 2011", "Booked"],
     ["R3.1", "Review complaints", "Review the complaints policy with residents", "Ann Lee", "April 2011", ""],
+    ["R4.1", "Report performance", "Publish a yearly performance report", "Ann Lee", "", ""],
 ]
 # June 2011: R2.2 reworded and moved to the top with its date unchanged; R1.1
 # slipped six months; R1.2 gone although not done; R2.1 no longer completed;
-# R3.1 newly completed; R3.2 a new action.
+# R3.1 newly completed; R3.2 a new action; R4.1, undated before, now has a date.
 LATER = [
     ["R2.2", "Train staff", "Deliver diversity training to all housing officers", "Tom Jones", "December 2011",
      "Half trained"],
@@ -47,6 +48,7 @@ LATER = [
     ["R3.1", "Review complaints", "Review the complaints policy with residents", "Ann Lee",
      "Completed April 2011.", ""],
     ["R3.2", "Review complaints", "Publish complaint outcomes quarterly", "Ann Lee", "October 2011", ""],
+    ["R4.1", "Report performance", "Publish a yearly performance report", "Ann Lee", "November 2011", ""],
 ]
 
 
@@ -90,7 +92,7 @@ def test_history_follows_a_reworded_reordered_action_and_counts_new_ones_as_firs
     later = {h.ref: h for h in history if h.version == 2}
     assert {ref: h.change for ref, h in later.items()} == {
         "R1.1": "due_date_moved", "R1.2": "dropped", "R2.1": "status_regressed", "R2.2": "changed",
-        "R3.1": "completed", "R3.2": "first"}
+        "R3.1": "completed", "R3.2": "first", "R4.1": "changed"}
     first = {h.ref: h for h in history if h.version == 1}
     # The reworded action keeps the identity it had in the first version.
     assert later["R2.2"].history_id == first["R2.2"].action_id
@@ -105,6 +107,8 @@ def test_the_report_comparison_uses_the_latest_version_only(run):
     [inspection] = run.tables.inspections
     checked = {c.action_id.split(":")[0] for c in run.tables.action_checks}
     assert checked == {inspection.plan_doc_id.split(":")[0]}
+    # The earlier version's undated R4.1 was given a date: that finding is gone.
+    assert [f.ref for f in run.tables.findings if f.kind == "no_due_date"] == []
 
 
 def test_inspection_id_does_not_depend_on_what_else_is_in_the_batch(plans, run, tmp_path):
