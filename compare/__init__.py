@@ -3,7 +3,8 @@
 ``compare_all`` takes the normaliser's ``NormalisedBatch`` (tables, documents
 already paired into inspections, count claims, inspection visits), matches
 plan entries to recommendations and returns the tables with the matches,
-findings, coverage and action_checks added: the comparator is the only judge,
+findings, coverage, action_checks and action_history (each action across
+the versions of its plan, ``versions``) added: the comparator is the only judge,
 the report only shows them. Each step is a function of its own so it can be
 tested and reused alone; the finding rules are documented in docs/findings.md.
 
@@ -17,10 +18,11 @@ from .checks import (find_actions_after_deadline, find_count_mismatches,
 from .core import Comparison, build_scope, compare_all
 from .matching import match_responses
 from .scope import InspectionScope
+from .versions import compare_versions, match_actions
 from .wording import divergences, find_wording_divergence
 
 __all__ = [
-    "Comparison", "InspectionScope", "build_scope",
+    "Comparison", "InspectionScope", "build_scope", "compare_versions", "match_actions",
     "compare_all", "divergences", "find_actions_after_deadline", "find_count_mismatches",
     "find_date_anomalies", "find_missing_due_dates", "find_missing_owners",
     "find_missing_responses", "find_orphans", "find_target_date_mismatches",

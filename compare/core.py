@@ -1,4 +1,10 @@
-"""compare_all: match each inspection's plan entries to its recommendations, and run every check."""
+"""compare_all: match each inspection's plan entries to its recommendations, run every check, and
+follow the actions of successive plan versions.
+
+Only the latest version of a plan is checked against the report, so what a
+later version fixed is no longer reported; the earlier versions are compared
+with it in ``compare.versions``.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -7,7 +13,7 @@ from datetime import date
 from acplans.normalize.crossdoc import NormalisedBatch
 from acplans.normalize.pairing import InspectionGroup, document_year
 from acplans.schemas.bundle import Tables
-from acplans.schemas.rows import (ActionCheckRow, ActionRow, CoverageRow, DocumentRow, FindingRow, MatchRow,
+from acplans.schemas.rows import (ActionCheckRow, ActionHistoryRow, ActionRow, CoverageRow, DocumentRow, FindingRow, MatchRow,
                                   RecommendationRow, ResponseRow)
 
 from .checks import (find_actions_after_deadline, find_count_mismatches, find_date_anomalies,
@@ -16,6 +22,7 @@ from .checks import (find_actions_after_deadline, find_count_mismatches, find_da
 from .coverage import check_actions, coverage
 from .matching import match_responses
 from .scope import InspectionScope
+from .versions import compare_versions
 from .wording import find_wording_divergence
 
 CHECKS = (
@@ -36,6 +43,7 @@ class Comparison:
     findings: list[FindingRow] = field(default_factory=list)
     coverage: list[CoverageRow] = field(default_factory=list)
     action_checks: list[ActionCheckRow] = field(default_factory=list)
+    history: list[ActionHistoryRow] = field(default_factory=list)
 
 
 def build_scope(group: InspectionGroup, documents: dict[str, DocumentRow],
@@ -81,5 +89,8 @@ def compare_all(batch: NormalisedBatch) -> Tables:
         result.findings += findings
         result.action_checks += action_checks
         result.coverage += coverage(scope, findings, action_checks)
+        versions = compare_versions(scope, group, tables.actions, tables.responses)
+        result.history += versions.history
+        result.findings += versions.findings
     return replace(tables, matches=result.matches, findings=result.findings, coverage=result.coverage,
-                   action_checks=result.action_checks)
+                   action_checks=result.action_checks, action_history=result.history)

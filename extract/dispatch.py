@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .model import Document
+from .model import BlockKind, Document
 from .plan import extract_plan
 from .records import DocKind, DocumentPart, Extraction
-from .parts import collapse, part_blocks, without_running_lines
+from .parts import collapse, in_part, part_blocks, without_running_lines
 from .report import extract_cover, extract_report
 from .report_metadata import landlord_from_furniture
 from .segment import split_document
@@ -46,6 +46,7 @@ def extract_part(doc: Document, part: DocumentPart, part_index: int) -> Extracti
         extraction = extract_plan(doc, part, part_index)
         if extraction.metadata.landlord is None:
             extraction.metadata.landlord = plan_landlord(doc, part)
+        extraction.opening_text = opening_text(doc, part)
         return extraction
     return Extraction(source_path=doc.source_path, file_type=doc.file_type, sha256=doc.sha256,
                       part_index=part_index, part=part)
@@ -63,3 +64,11 @@ def plan_landlord(doc: Document, part: DocumentPart) -> str | None:
             if not re.search(r"\b(?:audit|commission|inspection|notice|short)\b", name, re.I):
                 return name.title() if name.isupper() else name
     return None
+
+
+def opening_text(doc: Document, part: DocumentPart) -> str:
+    """The words a plan opens with and its running headers, where it states its version."""
+    opening = [b for b in part_blocks(doc, part)[:15] if b.kind is not BlockKind.TABLE]
+    running = [b for b in doc.furniture if in_part(b, part)]
+    lines = dict.fromkeys(collapse(b.text) for b in opening + running)  # headers repeat on every page
+    return "\n".join(lines)[:2000]

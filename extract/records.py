@@ -125,3 +125,6 @@ class Extraction:
     ocr_pages: int = 0  # pages of the part read from their image
     ocr_confidence: float | None = None  # mean word confidence (0-100) over those pages
     unreadable_pages: list[int] = field(default_factory=list)  # text layer undecodable and not OCR'd
+    # A plan's opening words and running headers: where a progress update
+    # says which version it is ("progress at December 2010").
+    opening_text: str = ""

@@ -2,8 +2,9 @@
 
 ``build`` turns one ``Extraction`` into a ``NormalisedDocument`` (rows with
 parsed dates, canonical refs and people, plus the count claims, inspection
-window and plan restatements later stages need); ``pairing`` groups documents
-into inspections; ``crossdoc.normalise_batch`` makes the run's ``Tables`` and
+window and plan restatements later stages need); ``versions`` reads which
+version of a plan a document is; ``pairing`` groups documents into
+inspections, orders plan versions and marks copies; ``crossdoc.normalise_batch`` makes the run's ``Tables`` and
 hands the comparator a ``NormalisedBatch``. ``dates``, ``status``, ``refs`` and
 ``people`` are the grammars they use.
 

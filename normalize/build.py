@@ -21,6 +21,7 @@ from acplans.schemas.rows import ActionRow, DocumentRow, JudgementRow, Recommend
 from .dates import find_dates, parse_deadline, parse_due
 from .people import parse_person
 from .refs import canonical_ref, parent_of, sequence_gaps
+from .versions import read_stamp
 
 # Below this share of parsed due texts a plan goes to a person for review.
 MIN_DUE_PARSE_RATE = 0.6
@@ -168,6 +169,9 @@ def response_row(doc_id: str, response_id: str, ref: str, raw: RawResponse) -> R
 
 def document_row(ex: Extraction, doc_id: str) -> DocumentRow:
     meta = ex.metadata
+    title, name = meta.title or ex.part.title, ex.source_path.rsplit("/", 1)[-1]
+    stamp = (read_stamp(title, ex.opening_text, name, meta.published_text)
+             if ex.part.kind is DocKind.ACTION_PLAN else None)
     return DocumentRow(
         doc_id=doc_id, source_path=ex.source_path, source_name=ex.source_path.rsplit("/", 1)[-1],
         file_type=ex.file_type, part=ex.part_index, doc_kind=ex.part.kind.value,
@@ -175,7 +179,8 @@ def document_row(ex: Extraction, doc_id: str) -> DocumentRow:
         title=meta.title or ex.part.title, published=meta.published_text,
         inspection_dates=meta.inspection_dates_text, status="ok",
         review_reasons=list(ex.review_reasons), sha256=ex.sha256, page=ex.part.page_start,
-        ocr_pages=ex.ocr_pages, ocr_confidence=ex.ocr_confidence)
+        ocr_pages=ex.ocr_pages, ocr_confidence=ex.ocr_confidence,
+        version_date=stamp.day if stamp else None, version_label=stamp.label if stamp else None)
 
 
 def apply_quality_gate(result: NormalisedDocument, ex: Extraction) -> None:

@@ -1,14 +1,17 @@
 """Normalised documents of one run -> the extracted tables and the inspections.
 
 Everything that spans documents happens here, once: a file given twice is
-kept once, documents are paired into inspections, a plan given without its
-report lends its restatements as the inspection's recommendations, and owners
-and sponsors named across documents become one people table.
+kept once, documents are paired into inspections (each document row then
+names its inspection, the copy it duplicates and its plan version), a plan
+given without its report lends its restatements as the inspection's
+recommendations, and owners and sponsors named across documents become one
+people table.
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from acplans.schemas.bundle import Tables
@@ -47,7 +50,8 @@ def normalise_batch(docs: Iterable[NormalisedDocument], unreadable: Iterable[Doc
         actions=[a for d in kept for a in d.actions],
         people=build_people(kept),
     )
-    groups = group_documents(tables.documents)
+    groups = group_documents(tables.documents, {d.document.doc_id: plan_fingerprint(d) for d in kept})
+    tables.documents = annotate_documents(tables.documents, groups)
     tables.inspections = [g.row for g in groups]
     for group in groups:
         plan = unique.get(group.row.plan_doc_id or "")
@@ -56,6 +60,29 @@ def normalise_batch(docs: Iterable[NormalisedDocument], unreadable: Iterable[Doc
     return NormalisedBatch(
         tables=tables, inspections=groups, claims=[c for d in kept for c in d.claims],
         inspection_windows={d.document.doc_id: d.inspection_window for d in kept if d.inspection_window})
+
+
+def plan_fingerprint(doc: NormalisedDocument) -> str | None:
+    """Digest of what a plan commits to (refs, action words, due texts,
+    statuses), equal for two copies of it read from different files."""
+    if not doc.actions:
+        return None
+    items = sorted("|".join((a.ref, " ".join(a.text.lower().split()), " ".join(a.due_text.lower().split()),
+                             a.status)) for a in doc.actions)
+    return hashlib.sha1("\n".join(items).encode()).hexdigest()
+
+
+def annotate_documents(documents: list[DocumentRow], groups: list[InspectionGroup]) -> list[DocumentRow]:
+    """Each document row with its inspection, the copy it duplicates and its plan version
+    (its version_date and version_label were read by the normaliser)."""
+    notes: dict[str, dict] = {}
+    for group in groups:
+        version_of = {doc_id: n for n, doc_id in enumerate(group.versions, start=1)}
+        for doc_id in group.doc_ids:
+            original = group.duplicate_of.get(doc_id)
+            notes[doc_id] = dict(inspection_id=group.row.inspection_id, duplicate_of=original,
+                                 version=version_of.get(original or doc_id))
+    return [replace(d, **notes[d.doc_id]) if d.doc_id in notes else d for d in documents]
 
 
 def build_people(docs: list[NormalisedDocument]) -> list[PersonRow]:

@@ -7,6 +7,11 @@ name, because the three documents of one inspection rarely spell it alike
 (a committee pack holding a cover report, the report and the plan) always
 belong together, whatever names they print.
 
+Within an inspection, plans that state different versions (a progress date,
+a version number: ``normalize.versions``) are successive versions of one
+plan, oldest first; plans with the same stamp or the same actions are copies,
+and every copy but the one compared names it in ``duplicate_of``.
+
 Pairing judges nothing: it says which rows belong to one inspection, which
 both the normaliser (a plan given without its report stands in for the
 report's recommendations) and the comparator need, so it runs once, here.
@@ -15,10 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from acplans.extract.lexicon import YEAR_RE
 from acplans.schemas.rows import DocumentRow, InspectionRow
+
+from .versions import VersionStamp, recorded_stamp
 
 KINDS = ("inspection_report", "action_plan", "cover_report")
 
@@ -37,11 +44,20 @@ class InspectionGroup:
 
     ``doc_ids`` includes further copies of the report or plan (the same
     document sent as a separate file and inside a committee pack, or as PDF
-    and DOCX); the row names the copy whose rows are compared.
+    and DOCX); the row names the copy whose rows are compared, and
+    ``duplicate_of`` maps each other copy to it. ``stamps`` holds the version
+    stamp of every plan that states one.
     """
 
     row: InspectionRow
     doc_ids: tuple[str, ...]
+    duplicate_of: dict[str, str] = field(default_factory=dict)
+    stamps: dict[str, VersionStamp] = field(default_factory=dict)
+
+    @property
+    def versions(self) -> list[str]:
+        """Plan doc_ids compared, oldest version first; the last is the row's plan."""
+        return list(self.row.plan_versions)
 
 
 def landlord_key(name: str | None) -> frozenset[str] | None:
@@ -63,9 +79,12 @@ def document_year(doc: DocumentRow) -> int | None:
     return None
 
 
-def inspection_id(doc_ids) -> str:
-    digest = hashlib.sha1("\n".join(sorted(doc_ids)).encode()).hexdigest()
-    return f"insp-{digest[:16]}"
+def inspection_id(compared: list[DocumentRow]) -> str:
+    """Id from the content (sha256 and part) of the report and plan versions
+    compared, so copies, a cover report and unrelated files given in the same
+    run leave it unchanged."""
+    keys = sorted(f"{d.sha256 or d.doc_id}:{d.part}" for d in compared)
+    return f"insp-{hashlib.sha1(chr(10).join(keys).encode()).hexdigest()[:16]}"
 
 
 def _copy_rank(doc: DocumentRow, pack_sizes: dict[str, int], order: int):
@@ -76,13 +95,16 @@ def _copy_rank(doc: DocumentRow, pack_sizes: dict[str, int], order: int):
     return (doc.status != "ok", doc.needs_review, pack_sizes[doc.source_path] > 1, order)
 
 
-def group_documents(documents: list[DocumentRow]) -> list[InspectionGroup]:
+def group_documents(documents: list[DocumentRow],
+                    fingerprints: dict[str, str] | None = None) -> list[InspectionGroup]:
     """Group reports, plans and cover reports into inspections.
 
     Documents of one landlord (same significant name words, or the same file)
     form a cluster. Within a cluster, reports, plans and covers of the same
     year are copies or companions of one inspection; a plan pairs with the
-    latest report of its year or earlier.
+    latest report of its year or earlier. ``fingerprints`` (doc_id -> a digest
+    of what a plan says) tells copies of a plan whose stamps were read
+    differently.
     """
     docs = [d for d in documents if d.doc_kind in KINDS]
     order = {d.doc_id: i for i, d in enumerate(docs)}
@@ -94,7 +116,7 @@ def group_documents(documents: list[DocumentRow]) -> list[InspectionGroup]:
     groups: list[InspectionGroup] = []
     for cluster in clusters:
         for members in _split_by_year(cluster):
-            groups.append(_make_group(members, pack_sizes, order))
+            groups.append(_make_group(members, pack_sizes, order, fingerprints or {}))
     groups.sort(key=lambda g: min(order[i] for i in g.doc_ids))
     return groups
 
@@ -153,24 +175,69 @@ def _split_by_year(cluster: list[DocumentRow]) -> list[list[DocumentRow]]:
     return [b for b in buckets.values() if b]
 
 
-def _make_group(members: list[DocumentRow], pack_sizes, order) -> InspectionGroup:
-    def best(kind: str) -> DocumentRow | None:
-        candidates = [d for d in members if d.doc_kind == kind]
-        if not candidates:
-            return None
-        return min(candidates, key=lambda d: _copy_rank(d, pack_sizes, order[d.doc_id]))
+def _make_group(members: list[DocumentRow], pack_sizes, order, fingerprints: dict[str, str]) -> InspectionGroup:
+    def rank(d: DocumentRow):
+        return _copy_rank(d, pack_sizes, order[d.doc_id])
 
-    report, plan, cover = best("inspection_report"), best("action_plan"), best("cover_report")
+    duplicate_of: dict[str, str] = {}
+
+    def best(copies: list[DocumentRow]) -> DocumentRow | None:
+        if not copies:
+            return None
+        chosen = min(copies, key=rank)
+        duplicate_of.update({d.doc_id: chosen.doc_id for d in copies if d is not chosen})
+        return chosen
+
+    report = best([d for d in members if d.doc_kind == "inspection_report"])
+    cover = best([d for d in members if d.doc_kind == "cover_report"])
+    plans = [d for d in members if d.doc_kind == "action_plan"]
+    stamps = {d.doc_id: s for d in plans if (s := recorded_stamp(d)) is not None}
+    versions = [best(copies) for copies in _plan_versions(plans, stamps, fingerprints)]
+    versions.sort(key=lambda d: (stamps[d.doc_id].sort_key if d.doc_id in stamps else (), order[d.doc_id]))
+    plan = versions[-1] if versions else None
     anchor = report or plan or cover
     landlord = next((d.landlord for d in (report, plan, cover) if d is not None and d.landlord), None)
-    doc_ids = tuple(d.doc_id for d in members)
+    # A cover report only presents the inspection, so it names it only when
+    # nothing else was given.
+    compared = [d for d in (report, *versions) if d is not None] or [cover]
     row = InspectionRow(
-        inspection_id=inspection_id(doc_ids),
+        inspection_id=inspection_id(compared),
         landlord=landlord,
         report_doc_id=report.doc_id if report else None,
         plan_doc_id=plan.doc_id if plan else None,
         cover_doc_id=cover.doc_id if cover else None,
+        plan_versions=[d.doc_id for d in versions],
         source_path=anchor.source_path,
         page=anchor.page_start if anchor.page_start is not None else anchor.page,
     )
-    return InspectionGroup(row=row, doc_ids=doc_ids)
+    return InspectionGroup(row=row, doc_ids=tuple(d.doc_id for d in members), duplicate_of=duplicate_of,
+                           stamps=stamps)
+
+
+def _plan_versions(plans: list[DocumentRow], stamps: dict[str, VersionStamp],
+                   fingerprints: dict[str, str]) -> list[list[DocumentRow]]:
+    """Plans split into versions, each a list of copies (``_same_version``)."""
+    versions: list[list[DocumentRow]] = []
+    for plan in plans:
+        for copies in versions:
+            if any(_same_version(plan, other, stamps, fingerprints) for other in copies):
+                copies.append(plan)
+                break
+        else:
+            versions.append([plan])
+    return versions
+
+
+def _same_version(a: DocumentRow, b: DocumentRow, stamps: dict[str, VersionStamp],
+                  fingerprints: dict[str, str]) -> bool:
+    """Copies: the same bytes; else not when both state different versions (a progress update
+    may change only its notes); else the same actions; else the same stamp, or none on either."""
+    if a.sha256 and a.sha256 == b.sha256 and a.part == b.part:
+        return True
+    stamp_a, stamp_b = stamps.get(a.doc_id), stamps.get(b.doc_id)
+    key_a, key_b = (stamp_a.sort_key if stamp_a else None), (stamp_b.sort_key if stamp_b else None)
+    if key_a is not None and key_b is not None and key_a != key_b:
+        return False
+    if fingerprints.get(a.doc_id) and fingerprints.get(a.doc_id) == fingerprints.get(b.doc_id):
+        return True
+    return key_a == key_b

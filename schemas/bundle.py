@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 
 from .rows import (
-    TABLES, ActionCheckRow, ActionRow, CoverageRow, DocumentRow, FindingRow, InspectionRow, JudgementRow, MatchRow, PersonRow,
+    TABLES, ActionCheckRow, ActionHistoryRow, ActionRow, CoverageRow, DocumentRow, FindingRow, InspectionRow, JudgementRow, MatchRow, PersonRow,
     RecommendationRow, ResponseRow,
 )
 
@@ -30,6 +30,7 @@ class Tables:
     findings: list[FindingRow] = field(default_factory=list)
     coverage: list[CoverageRow] = field(default_factory=list)
     action_checks: list[ActionCheckRow] = field(default_factory=list)
+    action_history: list[ActionHistoryRow] = field(default_factory=list)
 
     @staticmethod
     def names() -> tuple[str, ...]:

@@ -153,5 +153,43 @@ FINDING_KINDS = (
         'The cover report (pack.pdf p.20) says "There were 12 recommendations grouped under 3 headings", '
         "but the report (rep.pdf) holds 6 recommendations (bullets, and headlines without bullets)."),
 )
+# Kinds raised between successive versions of one plan (compare/versions.py).
+VERSION_KINDS = (
+    FindingKind(
+        "due_date_moved", "Due date moved later",
+        "A later version of the plan gives an action a later due date than the earlier version did: "
+        "the action has slipped, whether or not it now passes the inspectors' deadline.",
+        "medium",
+        "an action matched across two successive versions (by ref and wording) has a later due date in "
+        "the later version",
+        "the date is unchanged or earlier; either version names no date; the earlier version had it "
+        "completed (reopening it is status_regressed)",
+        'Action 1 under R2.1 in the plan (plan-june-2011.docx), "Introduce a Service Level Agreement '
+        'framework", is due 31 March 2011 there but was due 31 October 2010 in the earlier version '
+        "(plan-december-2010.docx): moved 151 days later.",
+        escalated_when="when the later due date is after the recommendation's deadline",
+        base_when="when it still meets the deadline, or the recommendation has none"),
+    FindingKind(
+        "action_dropped", "Action dropped",
+        "An action that was not completed in the earlier version of the plan is missing from the later "
+        "one, with no word on what became of it.",
+        "high",
+        "an action planned or ongoing in one version matches no action of the next version, by ref and "
+        "wording",
+        "the action was completed in the earlier version; it is reworded or moved within the plan (it "
+        "still matches)",
+        'Action 2 under R1.1 in the earlier version (plan-december-2010.docx), "Publish repair times on '
+        'the website", planned, is not in the later version (plan-june-2011.docx).'),
+    FindingKind(
+        "status_regressed", "No longer completed",
+        "An action the earlier version of the plan reported as completed is shown as not completed in the "
+        "later one.",
+        "medium",
+        "an action completed in one version is planned or ongoing in the next",
+        "it stays completed; it was not completed before",
+        'Action 1 under R3.2 in the plan (plan-june-2011.docx), "Train staff on the complaints policy", '
+        "is planned there but was completed in the earlier version (plan-december-2010.docx)."),
+)
+FINDING_KINDS = FINDING_KINDS + VERSION_KINDS
 KIND_NAMES = tuple(k.kind for k in FINDING_KINDS)
 BY_KIND = {k.kind: k for k in FINDING_KINDS}

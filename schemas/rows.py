@@ -18,10 +18,14 @@ from datetime import date
 from acplans.extract.formats import InputFormat
 from .findings import KIND_NAMES, SEVERITIES
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 # Shared by several enumerated columns, so the columns cannot drift apart.
 PRECISIONS = ("day", "month", "quarter", "year")
+ACTION_STATUSES = ("completed", "ongoing", "planned")
+# How an action changed since the previous version of its plan (action_history.change).
+VERSION_CHANGES = ("first", "same", "changed", "due_date_moved", "due_date_earlier", "completed",
+                   "status_regressed", "status_changed", "dropped")
 HIGH_MEDIUM_LOW = ("high", "medium", "low")
 
 
@@ -74,6 +78,18 @@ class DocumentRow:
     ocr_pages: int = col("Pages of the part read by OCR from their image (scans).", 0)
     ocr_confidence: float | None = col("Mean OCR word confidence (0-100) over those pages; "
                                        "null when none was OCR'd.")
+    inspection_id: str | None = col("Inspection the document belongs to (copies included); null when it "
+                                    "pairs with none. Count plans or actions once by joining on the "
+                                    "documents where duplicate_of is null.")
+    duplicate_of: str | None = col("doc_id of the copy compared when this document is another copy of "
+                                   "it (the same document inside a pack and alone, or as PDF and DOCX); "
+                                   "its rows are kept but left out of the comparison.")
+    version: int | None = col("1-based position of a plan among the versions of its inspection's plan, "
+                              "oldest first (a copy has its original's); null for other documents.")
+    version_date: date | None = col("Date the plan version reports progress at (or was published), "
+                                    "from version_label; null when it states none.")
+    version_label: str | None = col("Words the version was read from: 'progress at December 2010', "
+                                    "'Version 3', a dated file name, or the publication date.")
     page: int | None = col("Provenance: same as page_start.")
 
 
@@ -147,8 +163,7 @@ class ActionRow:
     due_date: date | None = col("Latest date the due text commits to; null when it names none.")
     due_date_start: date | None = col("Start of the interval when the due text names a month, quarter or range.")
     due_precision: str | None = col("day, month, quarter or year.", allowed=PRECISIONS)
-    status: str = col("completed, ongoing or planned.", "planned",
-                     allowed=("completed", "ongoing", "planned"))
+    status: str = col("completed, ongoing or planned.", "planned", allowed=ACTION_STATUSES)
     progress: str | None = col("Progress reported in the plan.")
     measures: str | None = col("How the plan says success will be known.")
     owner_name: str | None = col("Owner named on the action itself (long-table layouts).")
@@ -176,11 +191,15 @@ class PersonRow:
 class InspectionRow:
     """One row per inspection: a report, the plan that answers it and any cover report."""
 
-    inspection_id: str = col("Stable id of a report and the plan that answers it.", unique=True)
+    inspection_id: str = col("Stable id of a report and the plan that answers it, from the content of "
+                             "the documents compared (their sha256s): copies or other files in the "
+                             "same run do not change it.", unique=True)
     landlord: str | None = col("Landlord inspected.")
     report_doc_id: str | None = col("Inspection report document, if given.")
     plan_doc_id: str | None = col("Action plan document, if given.")
     cover_doc_id: str | None = col("Council cover report, if given.")
+    plan_versions: list[str] = col("Every version of the plan compared, oldest first; the last is "
+                                   "plan_doc_id, the one compared with the report.", default_factory=list)
     source_path: str = col("Provenance: file of the report (or plan).", "")
     page: int | None = col("Provenance: first page of the report (or plan).")
 
@@ -265,6 +284,36 @@ class ActionCheckRow:
     page: int | None = col("Provenance: page of the action.")
 
 
+@dataclass
+class ActionHistoryRow:
+    """One row per action per plan version: an action followed across successive versions of a plan."""
+
+    inspection_id: str = col("Inspection.")
+    history_id: str = col("Identity of the action across versions: the action_id of its first version.")
+    version: int = col("1-based plan version (documents.version).", 1)
+    doc_id: str = col("Plan version document.")
+    action_id: str | None = col("The action in this version; null when it is absent from it (dropped).")
+    ref: str = col("Canonical ref of the entry the action belongs to in this version (or the last one "
+                   "that held it).")
+    text: str = col("Action as printed in this version (or the last one that held it).", "")
+    due_date: date | None = col("Due date in this version.")
+    status: str | None = col("completed, ongoing or planned in this version; null when absent.",
+                             allowed=ACTION_STATUSES)
+    owner: str | None = col("Owner named on the action, else on its entry, in this version.")
+    progress: str | None = col("Progress reported in this version.")
+    change: str = col("Since the previous version: first (its first version), same, changed (wording, "
+                      "owner or progress only), due_date_moved (later), due_date_earlier, completed, "
+                      "status_regressed (completed before, not now), status_changed, or dropped (absent "
+                      "from this version).", "first", allowed=VERSION_CHANGES)
+    days_moved: int | None = col("Days the due date moved since the previous version (positive: later).")
+    past_deadline: bool = col("True when this version's due date is after the recommendation's deadline "
+                              "(the action_checks.late rule, latest version only).", False)
+    match_score: float | None = col("Similarity with the action it continues (1.0 identical wording); "
+                                    "null on its first version.")
+    source_path: str = col("Provenance: file of the version.", "")
+    page: int | None = col("Provenance: page of the action in this version.")
+
+
 TABLES: dict[str, type] = {
     "documents": DocumentRow,
     "recommendations": RecommendationRow,
@@ -277,4 +326,5 @@ TABLES: dict[str, type] = {
     "findings": FindingRow,
     "coverage": CoverageRow,
     "action_checks": ActionCheckRow,
+    "action_history": ActionHistoryRow,
 }

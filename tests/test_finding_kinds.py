@@ -40,7 +40,8 @@ def test_findings_table_allows_exactly_the_defined_kinds_and_severities():
     allowed = {c.name: c.allowed for c in columns("findings") if c.allowed}
     assert allowed == {
         "kind": ("missing_response", "orphan_response", "target_date_mismatch", "action_after_deadline",
-                 "no_owner", "no_due_date", "date_anomaly", "wording_diverges", "count_mismatch"),
+                 "no_owner", "no_due_date", "date_anomaly", "wording_diverges", "count_mismatch",
+                 "due_date_moved", "action_dropped", "status_regressed"),
         "severity": SEVERITIES,
     }
 
@@ -49,7 +50,8 @@ def test_comparator_base_severities_come_from_the_definitions():
     assert BASE_SEVERITY == {
         "missing_response": "high", "orphan_response": "medium", "target_date_mismatch": "medium",
         "action_after_deadline": "high", "no_owner": "medium", "no_due_date": "medium",
-        "date_anomaly": "high", "wording_diverges": "medium", "count_mismatch": "low"}
+        "date_anomaly": "high", "wording_diverges": "medium", "count_mismatch": "low",
+        "due_date_moved": "medium", "action_dropped": "high", "status_regressed": "medium"}
 
 
 def test_docs_give_each_kind_its_rule_example_and_severity():

@@ -16,6 +16,7 @@ import pytest
 from markupsafe import escape
 from openpyxl import load_workbook
 
+from acplans import pipeline
 from acplans.report import OutputNotFound, check_summary, load_output, render_html, write_xlsx
 from acplans.schemas.findings import FINDING_KINDS
 from acplans.compare.coverage import check_actions, coverage
@@ -306,7 +307,7 @@ def workbook(tables, tmp_path):
 def test_xlsx_has_a_summary_then_one_sheet_per_table(workbook):
     assert workbook.sheetnames == ["Summary", "documents", "recommendations", "judgements", "responses",
                                    "actions", "people", "inspections", "matches", "findings", "coverage",
-                                   "action_checks"]
+                                   "action_checks", "action_history"]
     summary = workbook["Summary"]
     header = [c.value for c in summary[1]]
     row = dict(zip(header, [c.value for c in summary[2]]))
@@ -385,3 +386,51 @@ def test_check_summary_rejects_an_unknown_threshold(tables):
     with pytest.raises(ValueError, match="fail_on must be one of high, medium, low"):
         check_summary(tables, "critical")
 
+
+
+# ---------------------------------------------------------------- plan versions, no report
+
+@pytest.fixture(scope="module")
+def versions_output(tmp_path_factory) -> Path:
+    """Two versions of one plan built as Word files, given without the report they answer."""
+    from test_versions import EARLIER, LATER, write_plan
+    folder = tmp_path_factory.mktemp("plans")
+    write_plan(folder / "dec.docx", "Anytown Homes Action Plan - progress at December 2010", EARLIER)
+    write_plan(folder / "jun.docx", "Anytown Homes Action Plan - progress at June 2011", LATER)
+    out = tmp_path_factory.mktemp("versions-out")
+    pipeline.run([folder], out)
+    return out
+
+
+def test_a_plan_without_its_report_shows_no_coverage(versions_output):
+    page = render_html(load_output(versions_output))
+    assert "The inspection report is missing." in page
+    assert "Coverage cannot be judged without the inspection report." in page
+    assert 'class="coverage-bar"' not in page
+    assert "% of recommendations have a response" not in page
+    assert "have a response</div>" not in page
+
+
+def test_versions_show_slippage_and_each_actions_history(versions_output):
+    page = render_html(load_output(versions_output))
+    assert "Progress across 2 versions of the plan" in page
+    tiles = re.findall(r'<div class="tile-num">(\d+)</div><div>([^<]+)</div>',
+                       page.split("Progress across")[1].split("Actions no longer")[0])
+    assert tiles == [("1", "actions with a later due date"), ("183", "days slipped in all"),
+                     ("0", "actions now due after the deadline"), ("1", "actions no longer in the plan")]
+    assert "Publish repair times on the website</span>" not in page  # a dropped action is listed, not a row
+    assert re.search(r'<span class="ref">R1.2</span> Publish repair times on the website', page)
+    histories = re.findall(r'<details class="history small">.*?</details>', page, re.S)
+    assert len(histories) == 5  # the actions of both versions; not the new one, nor the dropped one
+    [moved] = [h for h in histories if "moved later" in h]
+    assert "due date moved later</span>: due 30 Sep 2011 (+183 days), Planned" in moved
+    assert "first listed</span>: due 31 Mar 2011, Planned" in moved
+    assert "Action plan, version 1 of 2" in page
+
+
+def test_check_summary_states_the_missing_report_and_slippage(versions_output):
+    lines = check_summary(load_output(versions_output))[0].splitlines()
+    iid = lines[0].split(" ")[0]
+    assert lines[1:3] == [f"{iid}: report missing; coverage cannot be judged",
+                          f"{iid}: 2 plan versions; slippage: 1 actions moved, 183 days slipped, "
+                          "0 now past the deadline, 1 dropped"]

@@ -20,7 +20,7 @@ from acplans.schemas import tables
 from acplans.schemas.bundle import Tables
 from acplans.schemas.dictionary import EXAMPLE_SQL, render_markdown
 from acplans.schemas.rows import (
-    SCHEMA_VERSION, TABLES, ActionCheckRow, ActionRow, CoverageRow, DocumentRow, FindingRow,
+    SCHEMA_VERSION, TABLES, ActionCheckRow, ActionHistoryRow, ActionRow, CoverageRow, DocumentRow, FindingRow,
     InspectionRow, JudgementRow, MatchRow, PersonRow, RecommendationRow, ResponseRow,
 )
 from acplans.schemas.tables import (
@@ -50,7 +50,9 @@ def sample_tables() -> Tables:
                         sha256="ab" * 32, page=1, ocr_pages=42, ocr_confidence=91.5),
             DocumentRow(doc_id="d2", source_path=f"samples/{PLAN}", source_name=PLAN,
                         file_type="docx", part=0, doc_kind="action_plan", status="error",
-                        error="table 3 has merged header cells", due_parse_rate=0.75),
+                        error="table 3 has merged header cells", due_parse_rate=0.75,
+                        inspection_id="i1", duplicate_of="d4", version=2, version_date=date(2011, 6, 30),
+                        version_label="progress at June 2011"),
         ],
         recommendations=[
             RecommendationRow(doc_id="d1", rec_id="d1:R1", ref="R1", ref_as_written="R1",
@@ -107,7 +109,8 @@ def sample_tables() -> Tables:
         ],
         inspections=[
             InspectionRow(inspection_id="i1", landlord="Anytown Homes", report_doc_id="d1",
-                          plan_doc_id="d2", cover_doc_id="d3", source_path=f"samples/{REPORT}",
+                          plan_doc_id="d2", cover_doc_id="d3", plan_versions=["d5", "d2"],
+                          source_path=f"samples/{REPORT}",
                           page=1),
         ],
         matches=[
@@ -135,6 +138,13 @@ def sample_tables() -> Tables:
             ActionCheckRow(inspection_id="i1", action_id="d2:R1:1/1", response_id="d2:R1:1", ref="R1",
                            rec_id="d1:R1", deadline=date(2011, 6, 30), earliest_due=date(2011, 7, 1),
                            late=True, undated=True, source_path=f"samples/{PLAN}", page=2),
+        ],
+        action_history=[
+            ActionHistoryRow(inspection_id="i1", history_id="d5:R1:1/1", version=2, doc_id="d2",
+                             action_id="d2:R1:1/1", ref="R1", text="Procure a new repairs contract",
+                             due_date=date(2011, 9, 30), status="ongoing", owner="Jane Smith",
+                             progress="Tender issued", change="due_date_moved", days_moved=92,
+                             past_deadline=True, match_score=0.97, source_path=f"samples/{PLAN}", page=2),
         ],
     )
 
@@ -249,7 +259,7 @@ def test_manifest_records_version_and_row_counts(out):
     assert {n: t["rows"] for n, t in manifest["tables"].items()} == {
         "documents": 2, "recommendations": 3, "judgements": 1, "responses": 2, "actions": 3,
         "people": 2, "inspections": 1, "matches": 2, "findings": 1, "coverage": 2,
-        "action_checks": 1}
+        "action_checks": 1, "action_history": 1}
     assert datetime.fromisoformat(manifest["created"]).tzinfo is not None
 
 
@@ -318,8 +328,12 @@ ENUMERATIONS = {
     ("coverage", "answered_by"): ("own_entry", "headline", "points"),
     ("findings", "kind"): ("missing_response", "orphan_response", "target_date_mismatch",
                            "action_after_deadline", "no_owner", "no_due_date", "date_anomaly",
-                           "wording_diverges", "count_mismatch"),
+                           "wording_diverges", "count_mismatch", "due_date_moved", "action_dropped",
+                           "status_regressed"),
     ("findings", "severity"): ("high", "medium", "low"),
+    ("action_history", "status"): ("completed", "ongoing", "planned"),
+    ("action_history", "change"): ("first", "same", "changed", "due_date_moved", "due_date_earlier",
+                                   "completed", "status_regressed", "status_changed", "dropped"),
 }
 
 

@@ -11,7 +11,9 @@ def check_summary(tables: OutputTables, fail_on: str | None = None) -> tuple[str
     """Terse text for scripts, and the exit code.
 
     One line per inspection (recommendation points, answered, findings by
-    severity, all from the comparator's coverage and findings tables), then
+    severity, all from the comparator's coverage and findings tables), a
+    line when its report is missing, a slippage line when its plan has
+    several versions (from the comparator's action_history), then
     one line per finding, most serious first:
     ``HIGH missing_response R2.3: message``. The code is 1 when any finding
     is at least as severe as `fail_on` ('high' > 'medium' > 'low'), else 0.
@@ -28,6 +30,13 @@ def check_summary(tables: OutputTables, fail_on: str | None = None) -> tuple[str
             f"{insp.row.inspection_id} ({insp.row.landlord or 'unknown landlord'}): {c.points} recommendations, "
             f"{c.answered} answered, {c.unanswered} unanswered; "
             f"findings high={c.high} medium={c.medium} low={c.low}")
+        if insp.report_missing:
+            lines.append(f"{insp.row.inspection_id}: report missing; coverage cannot be judged")
+        if len(insp.versions) > 1:
+            sl = insp.slippage
+            lines.append(f"{insp.row.inspection_id}: {sl.versions} plan versions; slippage: {sl.actions_moved} "
+                         f"actions moved, {sl.days_slipped} days slipped, {sl.now_past_deadline} now past the "
+                         f"deadline, {sl.dropped} dropped")
 
     order = {i.row.inspection_id: n for n, i in enumerate(inspections)}
     findings = sorted(tables.findings, key=lambda f: (-SEVERITY_RANK.get(severity_of(f), 0),

@@ -13,7 +13,7 @@ from acplans.schemas.findings import FINDING_KINDS, SEVERITIES, SEVERITY_LEVELS
 
 from .load import OutputTables
 from .timeline import LABEL_X, build_timeline
-from .view import (STATUS_LABEL, build_view, document_facts, kind_label, long_date, most_serious_first,
+from .view import (CHANGE_TEXT, STATUS_LABEL, build_view, document_facts, kind_label, long_date, most_serious_first,
                    severity_of, slug, worst_rank)
 
 DEFAULT_TITLE = "Inspection recommendations and action plans"
@@ -28,7 +28,7 @@ def _environment() -> Environment:
     env.filters.update(date=long_date, file_name=lambda p: Path(p).name if p else "", kind_label=kind_label,
                        severity=severity_of, worst=worst_rank, serious_first=most_serious_first)
     env.globals.update(slug=slug, document_facts=document_facts, timeline=build_timeline,
-                       STATUS_LABEL=STATUS_LABEL, SEVERITIES=SEVERITIES, LABEL_X=LABEL_X)
+                       STATUS_LABEL=STATUS_LABEL, CHANGE_TEXT=CHANGE_TEXT, SEVERITIES=SEVERITIES, LABEL_X=LABEL_X)
     return env
 
 

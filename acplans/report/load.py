@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from acplans.schemas.rows import (ActionCheckRow, ActionRow, CoverageRow, DocumentRow, FindingRow,
+from acplans.schemas.rows import (ActionCheckRow, ActionHistoryRow, ActionRow, CoverageRow, DocumentRow, FindingRow,
                                   InspectionRow, JudgementRow, MatchRow, PersonRow, RecommendationRow,
                                   ResponseRow, TABLES)
 from acplans.schemas.tables import read_table
@@ -29,6 +29,7 @@ class OutputTables:
     findings: list[FindingRow]
     coverage: list[CoverageRow]
     action_checks: list[ActionCheckRow]
+    action_history: list[ActionHistoryRow]
 
     def items(self) -> list[tuple[str, list]]:
         return [(f.name, getattr(self, f.name)) for f in fields(self)]

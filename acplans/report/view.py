@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from acplans.schemas.findings import BY_KIND, SEVERITIES, SEVERITY_RANK
-from acplans.schemas.rows import (ActionCheckRow, ActionRow, CoverageRow, DocumentRow, FindingRow,
+from acplans.schemas.rows import (ActionCheckRow, ActionHistoryRow, ActionRow, CoverageRow, DocumentRow, FindingRow,
                                   InspectionRow, RecommendationRow, ResponseRow)
 
 from .load import OutputTables
@@ -25,6 +25,12 @@ MATCH_METHOD_TEXT = {
     "text": "matched by similar wording",
 }
 STATUS_LABEL = {"completed": "Completed", "ongoing": "Ongoing", "planned": "Planned"}
+CHANGE_TEXT = {
+    "first": "first listed", "same": "no change", "changed": "reworded or progress updated",
+    "due_date_moved": "due date moved later", "due_date_earlier": "due date brought forward",
+    "completed": "completed", "status_regressed": "no longer completed", "status_changed": "status changed",
+    "dropped": "no longer in the plan",
+}
 
 
 def kind_label(kind: str) -> str:
@@ -70,6 +76,8 @@ class ActionView:
     row: ActionRow
     check: ActionCheckRow | None  # the comparator's verdict; absent when the comparison failed
     findings: list[FindingRow]
+    # The action in every plan version, oldest first; one row when the plan has one version.
+    history: list[ActionHistoryRow] = field(default_factory=list)
 
     @property
     def late(self) -> bool:
@@ -146,6 +154,25 @@ class CoverageCounts:
         return [(s, getattr(self, s)) for s in SEVERITIES]
 
 
+@dataclass(frozen=True)
+class Slippage:
+    """What moved between the versions of a plan, summed from the comparator's action_history."""
+
+    versions: int
+    actions_moved: int
+    days_slipped: int
+    now_past_deadline: int
+    dropped: int
+
+    @classmethod
+    def of(cls, versions: int, history: list[ActionHistoryRow]) -> Slippage:
+        moved = [h for h in history if h.change == "due_date_moved"]
+        latest = [h for h in history if h.version == versions]
+        return cls(versions, len({h.history_id for h in moved}), sum(h.days_moved or 0 for h in moved),
+                   sum(h.past_deadline for h in latest if h.action_id),
+                   sum(h.change == "dropped" for h in history))
+
+
 @dataclass
 class InspectionView:
     row: InspectionRow
@@ -156,6 +183,20 @@ class InspectionView:
     orphans: list[ResponseView]
     loose_findings: list[FindingRow]
     findings: list[FindingRow]
+    versions: list[DocumentRow] = field(default_factory=list)  # plan versions, oldest first
+    history: list[ActionHistoryRow] = field(default_factory=list)
+
+    @property
+    def report_missing(self) -> bool:
+        """A plan given without its report: its restatements stand in, so coverage cannot be judged."""
+        return self.report is None and self.plan is not None
+
+    @property
+    def slippage(self) -> Slippage:
+        return Slippage.of(len(self.versions), self.history)
+
+    def dropped(self) -> list[ActionHistoryRow]:
+        return [h for h in self.history if h.change == "dropped"]
 
     @property
     def anchor(self) -> str:
@@ -207,14 +248,17 @@ class ReportView:
 
 
 class _Placement:
-    """Each finding on the most specific item it names: its action, else its entry, else its recommendation."""
+    """Each finding on the most specific item it names: its action, else its entry, else its
+    recommendation. An action of an earlier plan version (one the later version dropped) is not
+    shown, so its finding goes on the recommendation of its ref."""
 
-    def __init__(self, findings: list[FindingRow], recs_by_ref: dict[str, RecommendationRow]):
+    def __init__(self, findings: list[FindingRow], recs_by_ref: dict[str, RecommendationRow],
+                 shown_actions: set[str]):
         self.on_action: dict[str, list[FindingRow]] = defaultdict(list)
         self.on_response: dict[str, list[FindingRow]] = defaultdict(list)
         self.on_rec: dict[str, list[FindingRow]] = defaultdict(list)
         for f in findings:
-            if f.action_id:
+            if f.action_id in shown_actions:
                 self.on_action[f.action_id].append(f)
             elif f.response_id:
                 self.on_response[f.response_id].append(f)
@@ -226,15 +270,22 @@ def _inspection(tables: OutputTables, insp: InspectionRow, docs: dict[str, Docum
                 recs: dict[str, RecommendationRow], responses: dict[str, ResponseRow],
                 actions: dict[str, list[ActionRow]], checks: dict[str, ActionCheckRow]) -> InspectionView:
     iid = insp.inspection_id
+    history = sorted((h for h in tables.action_history if h.inspection_id == iid), key=lambda h: h.version)
+    by_identity: dict[str, list[ActionHistoryRow]] = defaultdict(list)
+    for h in history:
+        by_identity[h.history_id].append(h)
+    identity = {h.action_id: h.history_id for h in history if h.action_id}
     coverage = [c for c in tables.coverage if c.inspection_id == iid and c.rec_id in recs]
     insp_recs = [recs[c.rec_id] for c in coverage]
     by_ref = {r.ref: r for r in insp_recs}
     findings = [f for f in tables.findings if f.inspection_id == iid]
-    placed = _Placement(findings, by_ref)
+    placed = _Placement(findings, by_ref, {a.action_id for acts in actions.values() for a in acts
+                                           if a.doc_id == insp.plan_doc_id})
     matches = [m for m in tables.matches if m.inspection_id == iid and m.response_id in responses]
 
     def response(response_id: str, method: str = "", score: float = 0.0, shared: bool = False) -> ResponseView:
-        acts = [ActionView(a, checks.get(a.action_id), placed.on_action.get(a.action_id, []))
+        acts = [ActionView(a, checks.get(a.action_id), placed.on_action.get(a.action_id, []),
+                           by_identity.get(identity.get(a.action_id, ""), []))
                 for a in actions.get(response_id, [])]
         return ResponseView(responses[response_id], method, score, acts,
                             placed.on_response.get(response_id, []), shared)
@@ -257,7 +308,8 @@ def _inspection(tables: OutputTables, insp: InspectionRow, docs: dict[str, Docum
     return InspectionView(
         row=insp, report=docs.get(insp.report_doc_id or ""), plan=docs.get(insp.plan_doc_id or ""),
         cover=docs.get(insp.cover_doc_id or ""), recs=list(views.values()), orphans=orphans,
-        loose_findings=[f for f in findings if id(f) not in shown], findings=findings)
+        loose_findings=[f for f in findings if id(f) not in shown], findings=findings,
+        versions=[docs[d] for d in insp.plan_versions if d in docs], history=history)
 
 
 def build_view(tables: OutputTables) -> ReportView:
