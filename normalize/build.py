@@ -101,7 +101,9 @@ def normalise_extraction(ex: Extraction) -> NormalisedDocument:
     result.claims = [CountClaim(doc_id, c.what, c.count, c.text, c.source.path, c.source.page) for c in ex.claims]
     if ex.part.kind is DocKind.INSPECTION_REPORT:
         result.inspection_window = inspection_window(ex.metadata.inspection_dates_text)
-    r_scheme = any(re.match(r"R\d", r.ref_as_written.strip(), re.I) for r in ex.responses) or bool(recs)
+    # Refs that name a bullet of an R-numbered headline ("R2.1", "2b") make a
+    # bare number in the same plan a headline of that scheme too.
+    r_scheme = any((canonical_ref(r.ref_as_written) or "").startswith("R") for r in ex.responses) or bool(recs)
     seen: Counter = Counter()
     entries: list[tuple[ResponseRow, RawResponse]] = []
     for raw in ex.responses:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..lexicon import OWNER_LABEL, SPONSOR_LABEL
 from ..model import Block, BlockKind
 from ..records import RawResponse, Source
+from ..refs import REF_PATTERN
 
 _GROUP_RE = re.compile(
     r"^(R?\d{1,2})\s+(?:audit\s+commission\s+)?recommendation\b\s*[:.–—-]?\s*(.*)$", re.I | re.S)
@@ -20,6 +21,8 @@ _NUMBERED_RE = re.compile(
     r"^(recommendation\s*(\d{1,2}[A-Z]?(?:\.\d{1,2})?))\b(?:\s*[:.–—-]\s*(.*)|\s*$)", re.I | re.S)
 _R_REF_RE = re.compile(r"^(R\d{1,2}(?:\.\d{1,2})?\.?)\s+(?=[A-Z‘“\"'(])(.*)$", re.S)
 _DOTTED_REF_RE = re.compile(r"^(\d{1,2}\.\d{1,2}\.?)\s+(?=[A-Z‘“\"'(])(.*)$", re.S)
+# Any other ref the grammar knows ("Rec 2(b)", "2b", "R2 (ii)", "3"), then a capitalised restatement.
+_LOOSE_REF_RE = re.compile(rf"^((?i:{REF_PATTERN})\.?)\s*[:–—-]?\s+(?=[A-Z‘“\"'(])(.*)$", re.S)
 _TARGET_RE = re.compile(r"(?:audit\s+commission\s+)?target\s+date\s*[:–—-]\s*(.+)$", re.I | re.S)
 _OWNER_LINE_RE = re.compile(rf"^(?:{OWNER_LABEL})\s*[:–—-]\s*(.+)$", re.I | re.S)
 _SPONSOR_RE = re.compile(rf"^{SPONSOR_LABEL}\s*[:–—-]?\s*(.+)$", re.I | re.S)
@@ -57,7 +60,7 @@ def parse_entry_ref(text: str) -> tuple[str, str] | None:
         return None
     if m := _NUMBERED_RE.match(text):
         return re.sub(r"\s+", " ", m[1]), (m[3] or "").strip()
-    for pattern in (_R_REF_RE, _DOTTED_REF_RE):
+    for pattern in (_LOOSE_REF_RE, _R_REF_RE, _DOTTED_REF_RE):
         if m := pattern.match(text):
             return m[1], m[2].strip()
     return None

@@ -85,8 +85,19 @@ def _pdf(doc: Doc, path: Path, *, columns: int, ruled: bool, **_) -> None:
 
     has_table = any(isinstance(e, Grid) for e in doc.elements)
     size = landscape(A4) if has_table and columns == 1 else A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    # reportlab's own TrueType faces carry a Unicode map, so "•" reads back as itself.
+    pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
+    pdfmetrics.registerFont(TTFont("Vera-Bold", "VeraBd.ttf"))
     styles = getSampleStyleSheet()
-    body, cell = styles["BodyText"], styles["BodyText"].clone("cell", fontSize=8, leading=10)
+    for name in ("BodyText", "Heading1", "Heading2"):
+        styles[name].fontName = "Vera-Bold" if name.startswith("Heading") else "Vera"
+        styles[name].bulletFontName = "Vera"
+    # A paragraph gap a reader can see, as printed reports leave one.
+    body = styles["BodyText"].clone("body", spaceBefore=0, spaceAfter=12)
+    cell = styles["BodyText"].clone("cell", fontSize=8, leading=10, spaceBefore=0, spaceAfter=0)
     margin = 50
     width, height = size
     if columns == 2:
@@ -99,7 +110,7 @@ def _pdf(doc: Doc, path: Path, *, columns: int, ruled: bool, **_) -> None:
 
     def furniture(canvas, _doc):
         if doc.furniture:
-            canvas.setFont("Helvetica", 8)
+            canvas.setFont("Vera", 8)
             canvas.drawString(margin, margin / 2, f"{doc.furniture} {canvas.getPageNumber()}")
 
     story = []
@@ -117,7 +128,7 @@ def _pdf(doc: Doc, path: Path, *, columns: int, ruled: bool, **_) -> None:
             weights = [1.2 if len(h) < 8 else 3 for h in el.header]
             widths = [avail * w / sum(weights) for w in weights]
             table = Table(data, colWidths=widths, repeatRows=1)
-            cmds = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold")]
+            cmds = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, 0), "Vera-Bold")]
             if ruled:
                 cmds.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
             table.setStyle(TableStyle(cmds))
