@@ -1,4 +1,4 @@
-"""``python -m docgen [--n N] [--first SEED] [--keep DIR]`` (with tests/ on the path;
+"""``python -m docgen [--n N] [--first SEED] [--keep DIR] [--unruled]`` (with tests/ on the path;
 ``make eval``): build N variants, run the pipeline on each, and print the
 mean score, the mean field accuracies and the worst variants with what they
 missed."""
@@ -23,6 +23,7 @@ def main() -> int:
     ap.add_argument("--first", type=int, default=1000)
     ap.add_argument("--keep", type=Path, help="keep each variant's files and output under this folder")
     ap.add_argument("--worst", type=int, default=10)
+    ap.add_argument("--unruled", action="store_true", help="PDF plan tables with rules between rows only")
     a = ap.parse_args()
     scorer = find_scorer()
     if scorer is None:
@@ -32,7 +33,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = a.keep or Path(tmp)
         for seed in range(a.first, a.first + a.n):
-            v = variant(seed)
+            v = variant(seed, ruled=not a.unruled)
             try:
                 res = score_variant(v, root / f"seed{seed}", scorer)
             except Exception as exc:  # a crash is a 0, named with its reason

@@ -97,7 +97,7 @@ def _pdf(doc: Doc, path: Path, *, columns: int, ruled: bool, **_) -> None:
         styles[name].bulletFontName = "Vera"
     # A paragraph gap a reader can see, as printed reports leave one.
     body = styles["BodyText"].clone("body", spaceBefore=0, spaceAfter=12)
-    cell = styles["BodyText"].clone("cell", fontSize=8, leading=10, spaceBefore=0, spaceAfter=0)
+    cell = styles["BodyText"].clone("cell", spaceBefore=0, spaceAfter=0)
     margin = 50
     width, height = size
     if columns == 2:
@@ -131,6 +131,8 @@ def _pdf(doc: Doc, path: Path, *, columns: int, ruled: bool, **_) -> None:
             cmds = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, 0), "Vera-Bold")]
             if ruled:
                 cmds.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+            else:  # rules between rows only, no column lines
+                cmds.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black))
             table.setStyle(TableStyle(cmds))
             story += [table, Spacer(1, 8)]
     template = BaseDocTemplate(str(path), pagesize=size, leftMargin=margin, rightMargin=margin,
