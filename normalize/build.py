@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
 
@@ -17,8 +17,9 @@ from acplans.extract.lexicon import YEAR_RE
 from acplans.extract.records import DocKind, Extraction, RawResponse
 from acplans.schemas.rows import ActionRow, DocumentRow, JudgementRow, RecommendationRow, ResponseRow
 
-from .dates import find_dates, parse_deadline, parse_due
+from .dates import DateSpan, find_dates, parse_deadline, parse_due
 from .people import parse_person
+from .relative_dates import relative_deadline
 from .refs import canonical_ref, parent_of, sequence_gaps
 
 # Below this share of parsed due texts a plan goes to a person for review.
@@ -91,10 +92,11 @@ def normalise_extraction(ex: Extraction) -> NormalisedDocument:
     year = prevailing_year(ex)
     rec_seen: Counter = Counter()
     recs = []
+    published = next(iter(find_dates(ex.metadata.published_text)), None)
     for raw_rec in ex.recommendations:
         rec_seen[raw_rec.ref] += 1
         suffix = f"#{rec_seen[raw_rec.ref]}" if rec_seen[raw_rec.ref] > 1 else ""
-        recs.append(recommendation_row(doc_id, raw_rec, suffix))
+        recs.append(recommendation_row(doc_id, raw_rec, suffix, published))
     judgements = [JudgementRow(doc_id, j.table, j.area, j.assessment, j.source.path, j.source.page)
                   for j in ex.judgements]
     result = NormalisedDocument(document_row(ex, doc_id), recs, judgements)
@@ -143,8 +145,13 @@ def inspection_window(inspection_dates_text: str | None) -> tuple[date, date] | 
     return min(s.start for s in spans), max(s.end for s in spans)
 
 
-def recommendation_row(doc_id: str, raw, id_suffix: str = "") -> RecommendationRow:
+def recommendation_row(doc_id: str, raw, id_suffix: str = "", published: DateSpan | None = None) -> RecommendationRow:
+    """A report's recommendation; a deadline relative to the report ("within
+    three months of publication") is counted from ``published``."""
     deadline = parse_deadline(raw.target_date_text)
+    if deadline.due_date is None and (relative := relative_deadline(raw.target_date_text, published)):
+        deadline = replace(deadline, due_date=relative.end, due_date_start=relative.start,
+                           precision=relative.precision)
     return RecommendationRow(
         doc_id=doc_id, rec_id=f"{doc_id}:{raw.ref}{id_suffix}", ref=raw.ref, ref_as_written=raw.ref_as_written,
         parent_ref=raw.parent_ref, level=raw.level, text=raw.text, target_date_text=raw.target_date_text,

@@ -14,6 +14,7 @@ from ..lexicon import OWNER_LABEL, SPONSOR_LABEL
 from ..model import Block, BlockKind
 from ..records import RawResponse, Source
 from ..refs import REF_PATTERN
+from ..restated import split_restated_deadline
 
 _GROUP_RE = re.compile(
     r"^(R?\d{1,2})\s+(?:audit\s+commission\s+)?recommendation\b\s*[:.–—-]?\s*(.*)$", re.I | re.S)
@@ -164,8 +165,11 @@ def read_entry_header(entry: Entry) -> EntryHeader:
 def entry_response(entry: Entry, path: str) -> RawResponse:
     """The response an entry gives, its actions still to be read."""
     header = read_entry_header(entry)
+    text, stated = entry.text, header.stated_target_text
+    if stated is None:
+        text, stated = split_restated_deadline(text)
     return RawResponse(
-        ref_as_written=entry.ref_as_written, text=entry.text, stated_target_text=header.stated_target_text,
+        ref_as_written=entry.ref_as_written, text=text, stated_target_text=stated,
         responsible_text=header.responsible_text, sponsor_text=header.sponsor_text, actions=[],
         source=Source(path, entry.block.page, entry.block.locator),
         heading_ref=entry.heading_ref, heading_text=entry.heading_text)
