@@ -111,9 +111,11 @@ def find_entries(blocks: list[Block]) -> list[Entry]:
             entries.append(Entry(p[0], p[1], b, [], heading_ref, heading_text, target))
             continue
         if b.kind is not BlockKind.TABLE and (t := _TARGET_RE.match(b.text.strip())):
-            target = t[1].strip()
-            if entries and not entries[-1].tables():
-                entries[-1].stated_target_text = target
+            # Under an entry it is that entry's own; before any, the group's.
+            if entries and not entries[-1].tables() and entries[-1].heading_ref == heading_ref:
+                entries[-1].stated_target_text = t[1].strip()
+            else:
+                target = t[1].strip()
             continue
         if awaiting_heading_text and b.kind is not BlockKind.TABLE and not _is_header_line(b.text):
             heading_text, awaiting_heading_text = b.text.strip(), False
