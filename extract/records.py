@@ -77,7 +77,7 @@ class RawResponse:
 class CountClaim:
     """A document's own statement of how many items there are."""
 
-    what: str  # "recommendations" | "headings" | "actions"
+    what: str  # "recommendations" | "headings" | "points" | "actions"
     count: int
     text: str
     source: Source

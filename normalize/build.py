@@ -31,7 +31,7 @@ class CountClaim:
     """A document's own statement of how many items there are, for the comparator to check."""
 
     doc_id: str
-    what: str  # "recommendations", "headings" or "actions"
+    what: str  # "recommendations", "headings", "points" or "actions"
     count: int
     text: str
     source_path: str

@@ -8,8 +8,9 @@ from ..action_rows import cells_to_rows, column_maps, rows_to_actions, to_raw_ac
 from ..columns import PLAN_ROLES, ColumnMap, Role, is_long_table
 from ..long_rows import long_responses, read_long_tables
 from ..model import Block, BlockKind, Document
-from ..parts import part_blocks
+from ..parts import part_blocks, without_running_lines
 from ..records import DocumentPart, Extraction
+from .cover_report import read_count_claims
 from .entries import Entry, entry_response, find_entries, ref_shape
 
 
@@ -76,4 +77,12 @@ def read_plan(doc: Document, part: DocumentPart, part_index: int, *, with_entrie
     responses, reasons = long_responses(long_groups, path)
     out.responses.extend(responses)
     out.review_reasons.extend(reasons)
+    out.claims = read_count_claims(introduction(blocks), path)
     return out
+
+
+def introduction(blocks: list[Block]) -> list[Block]:
+    """The prose before a plan's first table, where it says what it holds
+    ("This plan sets out 23 actions"); counts inside entries are not claims."""
+    first_table = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.TABLE), len(blocks))
+    return without_running_lines(blocks[:first_table])
