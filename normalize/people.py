@@ -59,10 +59,19 @@ def parse_person(text: str | None) -> PersonRef:
         return PersonRef(None, None)
     text = " ".join(text.split()).strip(" .;,")
     people = [parse_one(p) for p in _TWO_OWNERS_RE.split(text) if p.strip(" .;,")]
-    if len(people) > 1 and all(p.name for p in people):
+    # "and" also joins the words of one post ("Customer and Client Experience
+    # Director"): only parts that are each a person, with a whole post if any, are two owners.
+    if len(people) > 1 and all(p.name and (p.role is None or is_post(p.role)) for p in people):
         roles = [p.role for p in people if p.role]
         return PersonRef(" and ".join(p.name for p in people), "; ".join(roles) or None)
     return parse_one(text)
+
+
+def is_post(text: str) -> bool:
+    """A whole post title: it holds a head word ("Manager", "Head"), or is an abbreviation ("HoH")."""
+    words = text.split()
+    return any(w.lower().strip("(),") in POST_HEADS for w in words) or bool(
+        len(words) == 1 and re.fullmatch(r"[A-Z][A-Za-z]{1,5}", text) and sum(c.isupper() for c in text) >= 2)
 
 
 def parse_one(text: str) -> PersonRef:
