@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup bench clean
+.PHONY: demo test setup bench eval clean
 
 $(BIN)/acplans: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ test: setup
 
 bench: setup
 	$(BIN)/python tests/benchmark.py
+
+# The generator's variants (tests/docgen) through the pipeline, scored with
+# ../shared/eval/score.py: mean, per format, and the worst cases.
+EVAL_ARGS ?= --n 300
+eval: setup
+	cd tests && ../$(BIN)/python -m docgen $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) output/*.parquet output/report.html

@@ -1,4 +1,4 @@
-"""``python -m docgen [--n N] [--first SEED] [--keep DIR] [--unruled]`` (with tests/ on the path;
+"""``python -m docgen [--n N] [--first SEED] [--keep DIR] [--unruled] [--one-column]`` (with tests/ on the path;
 ``make eval``): build N variants, run the pipeline on each, and print the
 mean score, the mean field accuracies and the worst variants with what they
 missed."""
@@ -24,6 +24,7 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="keep each variant's files and output under this folder")
     ap.add_argument("--worst", type=int, default=10)
     ap.add_argument("--unruled", action="store_true", help="PDF plan tables with rules between rows only")
+    ap.add_argument("--one-column", action="store_true", help="PDF reports in one column only")
     a = ap.parse_args()
     scorer = find_scorer()
     if scorer is None:
@@ -33,7 +34,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = a.keep or Path(tmp)
         for seed in range(a.first, a.first + a.n):
-            v = variant(seed, ruled=not a.unruled)
+            v = variant(seed, ruled=not a.unruled, two_columns=not a.one_column)
             try:
                 res = score_variant(v, root / f"seed{seed}", scorer)
             except Exception as exc:  # a crash is a 0, named with its reason
@@ -42,6 +43,13 @@ def main() -> int:
     print(f"variants: {len(results)}  mean score: {mean(r['score'] for _, r in results):.3f}")
     for table in ("recommendations", "responses", "actions", "findings"):
         print(f"  {table}_f1: {mean(r[table]['f1'] for _, r in results if table in r):.3f}")
+    by_kind: dict[str, list[float]] = {}
+    for v, r in results:
+        kind = f"report {v.report_format}{v.columns if v.report_format == 'pdf' else ''}"
+        by_kind.setdefault(kind, []).append(r["score"])
+        by_kind.setdefault(f"plan {v.plan_format} {v.style.plan_layout}", []).append(r["score"])
+    for kind, scores in sorted(by_kind.items()):
+        print(f"  {kind}: {mean(scores):.3f} over {len(scores)}")
     for table, key in ACCURACIES:
         vals = [r[table][key] for _, r in results if table in r and r[table][key] is not None]
         print(f"  {table}.{key}: {mean(vals):.3f}" if vals else f"  {table}.{key}: n/a")

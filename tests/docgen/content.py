@@ -3,7 +3,8 @@
 Elements: ``Heading(text)``, ``Para(text)``, ``Item(marker, text)`` (a list
 item; marker "" for a bullet glyph), ``Grid(header, rows, merge)`` (a table;
 ``merge`` lists the columns whose repeated cells a format may merge down).
-``Doc`` adds the running head or footer printed on every page.
+``Doc`` adds the running head or footer printed on every page and where its
+title page ends.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ class Grid:
 class Doc:
     elements: list = field(default_factory=list)
     furniture: str | None = None
+    title_page: int = 0  # elements before this index make a title page (0: none)
 
 
 LONG_HEADERS = [
@@ -84,7 +86,7 @@ def report_doc(spec: Spec, style: Style) -> Doc:
                         f"{rec.cost} costs. This should be implemented {deadline}."))
     els += [Heading("Appendix 1: Reality checks"),
             Para("Inspectors visited estates, read files and interviewed staff and residents.")]
-    return Doc(els, f"{spec.landlord} | Inspection report")
+    return Doc(els, f"{spec.landlord} | Inspection report", title_page=3)
 
 
 def plan_doc(spec: Spec, style: Style, entries: list[PrintedEntry]) -> Doc:

@@ -81,20 +81,19 @@ def _pdf(doc: Doc, path: Path, *, columns: int, ruled: bool, **_) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph,
+                                    Spacer, Table, TableStyle)
 
     has_table = any(isinstance(e, Grid) for e in doc.elements)
     size = landscape(A4) if has_table and columns == 1 else A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    # reportlab's own TrueType faces carry a Unicode map, so "•" reads back as itself.
+    # Bullets in reportlab's own TrueType face, which carries a Unicode map, so
+    # "•" reads back as itself; text in Helvetica.
     pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
-    pdfmetrics.registerFont(TTFont("Vera-Bold", "VeraBd.ttf"))
     styles = getSampleStyleSheet()
-    for name in ("BodyText", "Heading1", "Heading2"):
-        styles[name].fontName = "Vera-Bold" if name.startswith("Heading") else "Vera"
-        styles[name].bulletFontName = "Vera"
+    styles["BodyText"].bulletFontName = "Vera"
     # A paragraph gap a reader can see, as printed reports leave one.
     body = styles["BodyText"].clone("body", spaceBefore=0, spaceAfter=12)
     cell = styles["BodyText"].clone("cell", spaceBefore=0, spaceAfter=0)
@@ -110,11 +109,15 @@ def _pdf(doc: Doc, path: Path, *, columns: int, ruled: bool, **_) -> None:
 
     def furniture(canvas, _doc):
         if doc.furniture:
-            canvas.setFont("Vera", 8)
+            canvas.setFont("Helvetica", 8)
             canvas.drawString(margin, margin / 2, f"{doc.furniture} {canvas.getPageNumber()}")
 
-    story = []
-    for el in doc.elements:
+    story: list = []
+    full_width = Frame(margin, margin, width - 2 * margin, height - 2 * margin)
+    for i, el in enumerate(doc.elements):
+        if columns == 2 and i == doc.title_page:
+            # A two-column report has a title page; its body starts on the next page.
+            story += [NextPageTemplate("body"), PageBreak()]
         if isinstance(el, Heading):
             story.append(Paragraph(_esc(el.text), styles["Heading1" if el.level == 1 else "Heading2"]))
         elif isinstance(el, Para):
@@ -125,10 +128,13 @@ def _pdf(doc: Doc, path: Path, *, columns: int, ruled: bool, **_) -> None:
             avail = frames[0]._width - 4
             data = [[Paragraph(_esc(t), cell) for t in el.header]]
             data += [[Paragraph(_esc(t), cell) for t in row] for row in el.rows]
-            weights = [1.2 if len(h) < 8 else 3 for h in el.header]
+            # Wide enough for a column's longest word, so no word is broken across lines.
+            cols = list(zip(el.header, *el.rows))
+            weights = [max(max(len(w) for t in col for w in t.split() or [""]),
+                           sum(map(len, col)) / len(col) / 2, 4) for col in cols]
             widths = [avail * w / sum(weights) for w in weights]
             table = Table(data, colWidths=widths, repeatRows=1)
-            cmds = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, 0), "Vera-Bold")]
+            cmds = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold")]
             if ruled:
                 cmds.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
             else:  # rules between rows only, no column lines
@@ -137,7 +143,11 @@ def _pdf(doc: Doc, path: Path, *, columns: int, ruled: bool, **_) -> None:
             story += [table, Spacer(1, 8)]
     template = BaseDocTemplate(str(path), pagesize=size, leftMargin=margin, rightMargin=margin,
                                topMargin=margin, bottomMargin=margin)
-    template.addPageTemplates([PageTemplate(frames=frames, onPage=furniture)])
+    body_template = PageTemplate("body", frames=frames, onPage=furniture)
+    if columns == 2 and doc.title_page:
+        template.addPageTemplates([PageTemplate("title", frames=[full_width], onPage=furniture), body_template])
+    else:
+        template.addPageTemplates([body_template])
     template.build(story)
 
 

@@ -37,10 +37,11 @@ class Variant:
                 f"-names:{s.plan_landlord}-restate:{s.restate}")
 
 
-def variant(seed: int, *, ruled: bool = True) -> Variant:
+def variant(seed: int, *, ruled: bool = True, two_columns: bool = True) -> Variant:
     """The variant of a seed. PDF plan tables are ruled unless ``ruled`` is
     False (rules between rows only), which the PDF reader does not yet see
-    as tables."""
+    as tables; PDF reports are in one or two columns unless ``two_columns``
+    is False (the PDF reader's column order still mixes some pages)."""
     rng = random.Random(seed * 31 + 17)
     plan_format = rng.choice(FORMATS)
     layout = "long" if plan_format == "xlsx" else rng.choice(["long", "entries"])
@@ -50,7 +51,9 @@ def variant(seed: int, *, ruled: bool = True) -> Variant:
         restate=rng.choice(["line", "cell", "by"] if layout == "entries" else ["cell", "by"]),
         report_bullets=rng.choice(["glyph", "letter", "roman"]), report_refs=rng.choice(["R", "Recommendation"]),
         header_words=rng.randrange(3))
-    return Variant(seed, style, rng.choice(FORMATS[:3]), plan_format, rng.choice([1, 2]), ruled, rng.random() < 0.5)
+    columns = rng.choice([1, 2])
+    columns = columns if two_columns else 1
+    return Variant(seed, style, rng.choice(FORMATS[:3]), plan_format, columns, ruled, rng.random() < 0.5)
 
 
 def build(v: Variant, folder: Path) -> tuple[list[Path], dict]:
