@@ -90,6 +90,10 @@ def prevailing_year(extraction: Extraction) -> int | None:
 def normalise_extraction(ex: Extraction) -> NormalisedDocument:
     doc_id = make_doc_id(ex.sha256, ex.part_index)
     year = prevailing_year(ex)
+    # A plan's own financial year fixes what its "end of financial year" means.
+    own_year = next(iter(find_dates(f"FY {ex.metadata.financial_year_text}")), None) \
+        if ex.metadata.financial_year_text else None
+    fy_start = own_year.start if own_year else None
     rec_seen: Counter = Counter()
     recs = []
     published = next(iter(find_dates(ex.metadata.published_text)), None)
@@ -103,9 +107,10 @@ def normalise_extraction(ex: Extraction) -> NormalisedDocument:
     result.claims = [CountClaim(doc_id, c.what, c.count, c.text, c.source.path, c.source.page) for c in ex.claims]
     if ex.part.kind is DocKind.INSPECTION_REPORT:
         result.inspection_window = inspection_window(ex.metadata.inspection_dates_text)
-    # Refs that name a bullet of an R-numbered headline ("R2.1", "2b") make a
-    # bare number in the same plan a headline of that scheme too.
-    r_scheme = any((canonical_ref(r.ref_as_written) or "").startswith("R") for r in ex.responses) or bool(recs)
+    # A bare number is the report's headline R<n> unless the plan numbers
+    # in a scheme of its own, which shows in letters after the number ("1A").
+    own_scheme = any(re.fullmatch(r"\d+[A-Z]", canonical_ref(r.ref_as_written) or "") for r in ex.responses)
+    r_scheme = not own_scheme or bool(recs)
     seen: Counter = Counter()
     entries: list[tuple[ResponseRow, RawResponse]] = []
     for raw in ex.responses:
@@ -120,7 +125,7 @@ def normalise_extraction(ex: Extraction) -> NormalisedDocument:
         if raw.sponsor_text:
             result.mentions.append((row, True, raw.sponsor_text))
         for action in raw.actions:
-            parsed = parse_due(action.due_text, default_year=year)
+            parsed = parse_due(action.due_text, default_year=year, reference=fy_start)
             owner = parse_person(action.owner_text)
             result.actions.append(ActionRow(
                 doc_id=doc_id, action_id=f"{response_id}/{action.seq}", response_id=response_id, ref=ref,

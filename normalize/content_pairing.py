@@ -20,7 +20,7 @@ from .pairing import InspectionGroup, inspection_id
 
 # Similarity (0-100) at which a plan's restatement reads as a recommendation,
 # and the share of a plan's entries that must do so for the pair to hold.
-SAME_TEXT = 80
+SAME_TEXT = 85
 MIN_SHARE = 0.5
 
 
@@ -34,7 +34,7 @@ def restatement_share(responses: list[ResponseRow], recommendations: list[Recomm
     texts = [_words(r.text) for r in responses if r.text.strip()]
     if not recs or not texts:
         return 0.0
-    hits = sum(1 for t in texts if max(fuzz.token_set_ratio(t, r) for r in recs) >= SAME_TEXT)
+    hits = sum(1 for t in texts if max(fuzz.ratio(t, r) for r in recs) >= SAME_TEXT)
     return hits / len(texts)
 
 

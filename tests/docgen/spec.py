@@ -41,6 +41,9 @@ BULLET_OBJECTS = ["clear service standards with tenants", "satisfaction data for
                   "a timetable for the scrutiny panel", "feedback from new tenants after letting",
                   "arrears cases each month with the income team", "the access needs of disabled residents",
                   "estate inspections with resident inspectors", "leaflets in community languages"]
+QUALIFIERS = ["across all estates", "for older residents", "in every area office", "with the board",
+              "before each contract is let", "for leaseholders", "in sheltered schemes", "with partner agencies",
+              "for new tenants", "on the website", "each quarter", "for residents with support needs"]
 ACTION_VERBS = ["Set up", "Draft", "Agree", "Launch", "Commission", "Pilot", "Roll out", "Report on",
                 "Recruit", "Train", "Procure", "Map"]
 ACTION_OBJECTS = ["a working group of tenants and staff", "the revised policy for board approval",
@@ -180,7 +183,7 @@ def make_spec(seed: int) -> Spec:
         bullets = []
         for k in range(1, n_bullets + 1):
             obj = objects.pop() if objects else rng.choice(BULLET_OBJECTS)
-            bullets.append(Bullet(f"R{n}.{k}", f"{rng.choice(BULLET_GERUNDS)} {obj}"))
+            bullets.append(Bullet(f"R{n}.{k}", f"{rng.choice(BULLET_GERUNDS)} {obj} {rng.choice(QUALIFIERS)}"))
         text = f"{rng.choice(VERBS)} {area}" + (" by:" if bullets else " so that it meets the needs of tenants.")
         recs.append(Recommendation(n, text, bullets, report_deadline(rng, published),
                                    rng.choice(["high", "medium", "low"]), rng.choice(["high", "medium", "low"])))
