@@ -208,8 +208,8 @@ def make_spec(seed: int) -> Spec:
         resp = spec.responses[-1]
         if rec.deadline.when is not None and rng.random() < 0.5:
             resp.stated = Deadline(_month_words(rec.deadline.when), rec.deadline.when)
-        for _ in range(rng.randint(1, 3)):
-            resp.actions.append(_action(rng, spec, rec))
+        for obj in rng.sample(ACTION_OBJECTS, rng.randint(1, 3)):  # distinct actions under one entry
+            resp.actions.append(_action(rng, spec, rec, obj))
     _plant(rng, spec)
     n_actions = sum(len(r.actions) for r in spec.responses)
     if rng.random() < 0.5:
@@ -226,8 +226,8 @@ def _month_words(d: date) -> str:
     return f"{calendar.month_name[d.month]} {d.year}"
 
 
-def _action(rng: random.Random, spec: Spec, rec: Recommendation) -> Action:
-    text = f"{rng.choice(ACTION_VERBS)} {rng.choice(ACTION_OBJECTS)}"
+def _action(rng: random.Random, spec: Spec, rec: Recommendation, obj: str) -> Action:
+    text = f"{rng.choice(ACTION_VERBS)} {obj}"
     start = spec.inspection[0]
     latest = rec.deadline.when or add_months(spec.published, 12)
     kind = rng.choice(["planned", "planned", "planned", "completed", "ongoing_dated"])
