@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 
 from .gold import PrintedEntry
-from .spec import Spec
+from .spec import NUMBER_WORDS, Spec
 from .words import LETTER, ROMAN, Style, fy_label, month_words
 
 
@@ -99,6 +99,9 @@ def plan_doc(spec: Spec, style: Style, entries: list[PrintedEntry]) -> Doc:
     intro += f" The plan runs to the end of the financial year {fy_label(spec.plan_fy_end)}."
     if spec.action_claim is not None:
         intro += f" This plan sets out {spec.action_claim} actions."
+    if spec.points_claim is not None:
+        n, points = spec.points_claim
+        intro += f" It answers the report's {NUMBER_WORDS[n]} recommendations and {points} points for action."
     els: list = [Heading(title), Para(intro)]
     if style.plan_layout == "long":
         els.append(_long_table(style, entries))

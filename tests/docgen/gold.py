@@ -98,4 +98,6 @@ def findings_of(spec: Spec, entries: list[PrintedEntry]) -> list[dict]:
     n_actions = sum(len(e.actions) for e in entries)
     if spec.action_claim is not None and spec.action_claim != n_actions:
         found.append(("count_mismatch", None))
+    if spec.points_claim is not None and spec.points_claim[1] != sum(len(r.bullets) for r in spec.recommendations):
+        found.append(("count_mismatch", None))
     return [{"kind": k, "ref": r, "why": "planted by the generator"} for k, r in dict.fromkeys(found)]

@@ -119,6 +119,7 @@ class Spec:
     plan_fy_end: int  # the financial year (ending 31 March of this year) the plan works to
     planted: list[tuple[str, str]] = field(default_factory=list)  # (kind, ref)
     action_claim: int | None = None  # "This plan sets out N actions"
+    points_claim: tuple[int, int] | None = None  # "It answers N recommendations and M points for action"
 
     @property
     def year(self) -> int:
@@ -211,6 +212,10 @@ def make_spec(seed: int) -> Spec:
         for obj in rng.sample(ACTION_OBJECTS, rng.randint(1, 3)):  # distinct actions under one entry
             resp.actions.append(_action(rng, spec, rec, obj))
     _plant(rng, spec)
+    if rng.random() < 0.3:
+        n_points = sum(len(r.bullets) for r in recs)
+        wrong = rng.random() < 0.3
+        spec.points_claim = (len(recs), n_points + (rng.choice([-1, 2]) if wrong and n_points > 1 else 0))
     n_actions = sum(len(r.actions) for r in spec.responses)
     if rng.random() < 0.5:
         wrong = rng.random() < 0.3

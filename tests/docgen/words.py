@@ -30,7 +30,7 @@ HEADLINE_REF_STYLES = {"R.": "R{n}", "dotted": "{n}", "rec(b)": "Rec {n}", "nb":
                        "recommendation (b)": "Recommendation {n}", "n.b": "{n}", "R (ii)": "R{n}"}
 
 DUE_STYLES = ("month", "abbr", "numeric", "quarter", "mixed")
-OWNER_STYLES = ("comma", "dash", "paren", "space", "post", "name", "mixed")
+OWNER_STYLES = ("comma", "dash", "paren", "space", "post", "name", "initial", "mixed")
 
 
 @dataclass(frozen=True)
@@ -114,4 +114,8 @@ def owner_words(rng: random.Random, style: Style, owner: Owner | None) -> tuple[
         return f"{post} - {name}" if rng.random() < 0.5 else f"{name} – {post}", name, post
     if kind == "paren":
         return f"{post} ({name})", name, post
+    if kind == "initial":  # "J. Smith - HoH": an initial and the post's initials
+        first, last = name.split(" ", 1)
+        short = "".join(w[0].upper() if w.lower() not in ("of", "and") else w[0] for w in post.split())
+        return f"{first[0]}. {last} - {short}", f"{first[0]}. {last}", short
     return f"{name} {post}", name, post
