@@ -45,7 +45,9 @@ _DATE_WORDS = re.compile(
     rf"months?|weeks?|years?)\b", re.I)
 _DEADLINE_LABEL = re.compile(
     r"\b(?:target\s+date|deadline|timescale|completion\s+date)\s*[:\-–]\s*(?P<when>[^.;\n]+)", re.I)
-_SHOULD_BE = re.compile(r"\b(?:should|must|needs?\s+to|is\s+to)\s+be\b(?P<tail>[^.]*)", re.I)
+_SHOULD_BE = re.compile(
+    r"\b(?:should|must|needs?\s+to|is\s+to|(?:expect|want|ask)(?:s|ed)?\s+(?:this|these|it|them|\w+)\s+to)\s+be\b"
+    r"(?P<tail>[^.]*)", re.I)
 _WHEN_IMMEDIATE = re.compile(r"\b(?P<when>immediately|as\s+soon\s+as\s+possible|without\s+delay)\b", re.I)
 _WHEN_BY = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+(?P<when>.+)$", re.I)
 _WHEN_WITHIN = re.compile(r"\b(?P<when>within\s+.+)$", re.I)

@@ -81,12 +81,18 @@ def report_doc(spec: Spec, style: Style) -> Doc:
             els.append(Item(marker, b.text + (";" if k < len(rec.bullets) else ".")))
         els.append(Para("The expected benefits of this recommendation are: better services for tenants "
                         "and improved value for money."))
-        deadline = rec.deadline.text if rec.deadline.text != "immediately" else "immediately"
         els.append(Para(f"The implementation of this recommendation will have {rec.impact} impact with "
-                        f"{rec.cost} costs. This should be implemented {deadline}."))
+                        f"{rec.cost} costs. " + _deadline_sentence(rng, rec.deadline.text)))
     els += [Heading("Appendix 1: Reality checks"),
             Para("Inspectors visited estates, read files and interviewed staff and residents.")]
     return Doc(els, f"{spec.landlord} | Inspection report", title_page=3)
+
+
+def _deadline_sentence(rng: random.Random, deadline: str) -> str:
+    """The inspector's deadline in one of the ways reports put it."""
+    bare = deadline[3:] if deadline.startswith("by ") else deadline
+    return rng.choice([f"This should be implemented {deadline}.", f"These changes should be made {deadline}.",
+                       f"We expect this to be achieved {deadline}.", f"Target date: {bare}."])
 
 
 def plan_doc(spec: Spec, style: Style, entries: list[PrintedEntry]) -> Doc:
