@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..lexicon import OWNER_LABEL, SPONSOR_LABEL
 from ..model import Block, BlockKind
 from ..records import RawResponse, Source
-from ..refs import REF_PATTERN
+from ..refs import REF_PATTERN, canonical_ref
 from ..restated import split_restated_deadline
 
 _GROUP_RE = re.compile(
@@ -90,16 +90,19 @@ def find_entries(blocks: list[Block]) -> list[Entry]:
     target date line before an entry applies to the entries of its group."""
     texts = [b for b in blocks if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)]
     parsed = {id(b): parse_entry_ref(b.text) for b in texts}
-    refs = [re.sub(r"^recommendation\s*", "", p[0], flags=re.I) for p in parsed.values() if p]
-    sub_heads = {m[1] for r in refs if (m := re.match(r"^(\d{1,2})(?:[A-Z]|\.\d)", r))}
+    canonical = {key: canonical_ref(p[0]) or "" for key, p in parsed.items() if p}
+    # Headline number -> its canonical ref, for headlines whose bullets have entries (R2.1 -> R2, 1A -> 1).
+    sub_heads = {m[2]: m[1] + m[2] for c in canonical.values()
+                 if (m := re.fullmatch(r"(R?)(\d{1,2})(?:[A-Z]|\.\d{1,2})", c))}
     entries: list[Entry] = []
     heading_ref = heading_text = target = None
     awaiting_heading_text = False
     for b in blocks:
         p = parsed.get(id(b))
         group = parse_group_heading(b.text) if b.kind is not BlockKind.TABLE else None
-        if p and (m := re.fullmatch(r"recommendation\s*(\d{1,2})", p[0], re.I)) and m[1] in sub_heads:
-            group, p = (m[1], p[1], None), None
+        # A headline's own ref over entries for its bullets ("Recommendation 2", "R2: ...") heads their group.
+        if p and (m := re.fullmatch(r"R?(\d{1,2})", canonical[id(b)])) and m[1] in sub_heads:
+            group, p = (sub_heads[m[1]], p[1], None), None
         if group:
             heading_ref, heading_text, target = group
             awaiting_heading_text = not heading_text

@@ -112,7 +112,7 @@ def plan_doc(spec: Spec, style: Style, entries: list[PrintedEntry]) -> Doc:
     if style.plan_layout == "long":
         els.append(_long_table(style, entries))
     else:
-        els += _entries(style, entries)
+        els += _entries(spec, style, entries)
     furniture = f"{spec.landlord} | Action plan" if names == "footer" else "Action plan | Page"
     return Doc(els, furniture)
 
@@ -135,10 +135,15 @@ def _long_table(style: Style, entries: list[PrintedEntry]) -> Grid:
     return Grid(LONG_HEADERS[style.header_words], rows, merge=(0, 1))
 
 
-def _entries(style: Style, entries: list[PrintedEntry]) -> list:
+def _entries(spec: Spec, style: Style, entries: list[PrintedEntry]) -> list:
     els: list = []
     label = OWNER_LABELS[style.header_words % len(OWNER_LABELS)]
+    headed: set[int] = set()
     for e in entries:
+        rec = next(r for r in spec.recommendations if e.ref == r.ref or e.ref.startswith(f"{r.ref}."))
+        if style.group_headings and rec.bullets and rec.number not in headed:
+            headed.add(rec.number)
+            els.append(Heading(style.group_headings.format(n=rec.number, text=rec.text), level=2))
         els.append(Para(f"{e.ref_as_written} {_restated(style, e)}"))
         if e.stated_text is not None and style.restate == "line":
             els.append(Para(f"Target date: {e.stated_text}"))

@@ -50,7 +50,9 @@ def variant(seed: int, *, ruled: bool = True, two_columns: bool = True) -> Varia
         plan_layout=layout, plan_landlord=rng.choice(["title", "intro", "footer", "none"]),
         restate=rng.choice(["line", "cell", "by"] if layout == "entries" else ["cell", "by"]),
         report_bullets=rng.choice(["glyph", "letter", "roman"]), report_refs=rng.choice(["R", "Recommendation"]),
-        header_words=rng.randrange(3))
+        header_words=rng.randrange(3),
+        group_headings=rng.choice(["", "R{n} Audit Commission recommendation: {text}", "Recommendation {n}: {text}",
+                                   "Recommendation {n}"]))
     columns = rng.choice([1, 2])
     columns = columns if two_columns else 1
     return Variant(seed, style, rng.choice(FORMATS[:3]), plan_format, columns, ruled, rng.random() < 0.5)

@@ -44,6 +44,7 @@ class Style:
     report_bullets: str  # glyph | letter | roman
     report_refs: str  # R | Recommendation
     header_words: int  # which set of plan column headers
+    group_headings: str = ""  # entries plans: "" none, else a heading over each headline's entries
 
 
 def plan_ref(style: Style, resp: Response) -> str:
