@@ -111,6 +111,10 @@ def plan_doc(spec: Spec, style: Style, entries: list[PrintedEntry]) -> Doc:
     els: list = [Heading(title), Para(intro)]
     if style.plan_layout == "long":
         els.append(_long_table(style, entries))
+    elif style.plan_layout == "tables":  # one table per recommendation, its header repeated
+        table = _long_table(style, entries)
+        starts = [i for i, row in enumerate(table.rows) if row[0]] + [len(table.rows)]
+        els += [Grid(table.header, table.rows[a:b], table.merge) for a, b in zip(starts, starts[1:])]
     else:
         els += _entries(spec, style, entries)
     furniture = f"{spec.landlord} | Action plan" if names == "footer" else "Action plan | Page"

@@ -44,7 +44,7 @@ def variant(seed: int, *, ruled: bool = True, two_columns: bool = True) -> Varia
     is False (the PDF reader's column order still mixes some pages)."""
     rng = random.Random(seed * 31 + 17)
     plan_format = rng.choice(FORMATS)
-    layout = "long" if plan_format == "xlsx" else rng.choice(["long", "entries"])
+    layout = "long" if plan_format == "xlsx" else rng.choice(["long", "entries", "tables"])
     style = Style(
         ref=rng.choice(list(REF_STYLES)), due=rng.choice(DUE_STYLES), owner=rng.choice(OWNER_STYLES),
         plan_layout=layout, plan_landlord=rng.choice(["title", "intro", "footer", "none"]),

@@ -29,7 +29,7 @@ REF_STYLES = {
 HEADLINE_REF_STYLES = {"R.": "R{n}", "dotted": "{n}", "rec(b)": "Rec {n}", "nb": "{n}", "Rnb": "R{n}",
                        "recommendation (b)": "Recommendation {n}", "n.b": "{n}", "R (ii)": "R{n}"}
 
-DUE_STYLES = ("month", "abbr", "numeric", "quarter", "mixed")
+DUE_STYLES = ("month", "abbr", "numeric", "quarter", "ordinal", "end", "mixed")
 OWNER_STYLES = ("comma", "dash", "paren", "space", "post", "name", "initial", "mixed")
 
 
@@ -38,7 +38,7 @@ class Style:
     ref: str
     due: str
     owner: str
-    plan_layout: str  # long | entries
+    plan_layout: str  # long | entries | tables (one long-table per recommendation)
     plan_landlord: str  # where the plan names its landlord: title | intro | footer | none
     restate: str  # how a plan restates a deadline: line | cell | by | column
     report_bullets: str  # glyph | letter | roman
@@ -90,6 +90,12 @@ def due_words(rng: random.Random, style: Style, spec: Spec, action: Action) -> t
         text, start, end = d.strftime("%d/%m/%Y"), d, d
     elif kind == "abbr":
         text, start, end = d.strftime("%b-%y"), d.replace(day=1), d
+    elif kind == "ordinal":
+        suffix = "st" if d.day in (1, 21, 31) else "nd" if d.day in (2, 22) else "rd" if d.day in (3, 23) else "th"
+        text, start, end = f"{d.day}{suffix} {month_words(d)}", d, d
+    elif kind == "end":
+        month = calendar.month_name[d.month] if rng.random() < 0.5 else calendar.month_abbr[d.month]
+        text, start, end = f"end {month} {d.year}", d.replace(day=1), d
     else:
         text, start, end = month_words(d), d.replace(day=1), d
     if d == date(spec.plan_fy_end, 3, 31) and rng.random() < 0.6:
