@@ -1,6 +1,7 @@
 # Two entry points for a fresh machine with only Python 3.11+:
 #   make demo   - set up .venv and run the main job on samples/ into output/
 #   make test   - set up .venv and run the test suite
+#   make eval   - score the pipeline on generated documents (needs ../shared/eval/score.py)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -3,8 +3,10 @@
 ``build`` turns one ``Extraction`` into a ``NormalisedDocument`` (rows with
 parsed dates, canonical refs and people, plus the count claims, inspection
 window and plan restatements later stages need); ``pairing`` groups documents
-into inspections; ``crossdoc.normalise_batch`` makes the run's ``Tables`` and
-hands the comparator a ``NormalisedBatch``. ``dates``, ``status``, ``refs`` and
+into inspections by name and ``content_pairing`` joins a lone plan to the lone
+report it restates; ``crossdoc.normalise_batch`` makes the run's ``Tables`` and
+hands the comparator a ``NormalisedBatch``. ``dates`` (with ``relative_dates``
+for deadlines counted from a report's date), ``status``, ``refs`` and
 ``people`` are the grammars they use.
 
 May import: acplans.schemas and the leaf modules of acplans.extract

@@ -37,3 +37,15 @@ def test_relative_deadline_without_a_report_date_is_no_date():
 ])
 def test_deadline_restated_in_the_recommendation_cell(cell, text, when):
     assert split_restated_deadline(cell) == (text, when)
+
+
+def test_a_plans_stated_financial_year_fixes_its_end_of_financial_year():
+    from acplans.extract.layouts.plan_reading import stated_financial_year
+    from acplans.extract.model import Block, BlockKind
+    from acplans.normalize.dates import parse_due
+
+    intro = [Block(BlockKind.PARAGRAPH, "The plan runs to the end of the financial year 2010/11.")]
+    assert stated_financial_year(intro) == "2010/11"
+    year_start = find_dates(f"FY {stated_financial_year(intro)}")[0].start
+    # The plan's dates mostly name 2011, yet its financial year is 2010/11.
+    assert parse_due("End of financial year", default_year=2011, reference=year_start).due_date == date(2011, 3, 31)

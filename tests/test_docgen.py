@@ -80,3 +80,28 @@ def test_fast_sample_mean(scorer):
     if missing:
         pytest.skip("run with the variant tests to take their mean")
     assert sum(_scores.values()) / len(_scores) >= MIN_MEAN_SCORE
+
+
+@pytest.mark.parametrize("wrong", [False, True])
+def test_a_plans_counts_are_checked_against_the_right_thing(tmp_path, wrong):
+    """"It answers five recommendations and 21 points for action" and "This
+    plan sets out N actions": true counts give no finding, a wrong one does."""
+    import dataclasses
+
+    from acplans import pipeline
+    from docgen import variants as docgen_variants
+
+    spec = make_spec(4)
+    bullets = sum(len(r.bullets) for r in spec.recommendations)
+    actions = sum(len(r.actions) for r in spec.responses)
+    spec = dataclasses.replace(spec, planted=[], action_claim=actions,
+                               points_claim=(len(spec.recommendations), bullets + (2 if wrong else 0)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(docgen_variants, "make_spec", lambda seed: spec)
+        files, gold = build(variant(4, two_columns=False), tmp_path / "in")
+    tables = pipeline.run(files, tmp_path / "out").tables
+    counts = [f for f in tables.findings if f.kind == "count_mismatch"]
+    assert len(counts) == (1 if wrong else 0)
+    assert [f["kind"] for f in gold["findings"]].count("count_mismatch") == len(counts)
+    if wrong:
+        assert f"{bullets + 2} points for action" in counts[0].message and f"{bullets} bullet points" in counts[0].message
