@@ -1,11 +1,12 @@
 # Two entry points for a fresh machine with only Python 3.11+:
 #   make demo   - set up .venv and run the main job on samples/ into output/
 #   make test   - set up .venv and run the test suite
+#   make eval   - score the pipeline on generated documents (needs ../shared/eval/score.py)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup bench clean
+.PHONY: demo test setup bench eval clean
 
 $(BIN)/acplans: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,12 @@ test: setup
 # BENCH_ARGS="--engine pdfplumber" measures the old engine.
 bench: setup
 	$(BIN)/python tests/benchmark.py $(BENCH_ARGS)
+
+# The generator's variants (tests/docgen) through the pipeline, scored with
+# ../shared/eval/score.py: mean, per format, and the worst cases.
+EVAL_ARGS ?= --n 300
+eval: setup
+	cd tests && ../$(BIN)/python -m docgen $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) output/*.parquet output/report.html

@@ -228,23 +228,28 @@ def find_date_anomalies(scope: InspectionScope) -> list[FindingRow]:
     return findings
 
 
-def counted(scope: InspectionScope, what: str) -> int | None:
-    """How many recommendations, headings or plan entries the inspection holds."""
+def readings(scope: InspectionScope, what: str) -> list[tuple[int, str]]:
+    """What a claimed count may be counting, each as (number, words): a
+    claim is true when it matches any of them. "Recommendations" are the
+    points a plan must answer or their headlines ("29 recommendations
+    grouped under 6 headings", "five recommendations and 21 points for
+    action"); "points" are bullets; "actions" are action rows or, in a cover
+    report's words, the plan's entries. Empty when the inspection holds
+    nothing to count."""
     recs = scope.recommendations
+    headlines = sum(r.level == "headline" for r in recs)
+    if what in ("recommendations", "headings", "points") and not recs:
+        return []
     if what == "recommendations":
-        return sum(requires_answer(r, recs) for r in recs) if recs else None
+        return [(sum(requires_answer(r, recs) for r in recs), "recommendations (bullets, and headlines without "
+                 "bullets)"), (headlines, "headline recommendations")]
     if what == "headings":
-        return sum(r.level == "headline" for r in recs) if recs else None
+        return [(headlines, "headline recommendations")]
+    if what == "points":
+        return [(sum(r.level == "bullet" for r in recs), "bullet points")]
     if what == "actions":
-        return len(scope.responses) if scope.has_plan else None
+        return [(len(scope.responses), "entries"), (len(scope.actions), "actions")] if scope.has_plan else []
     raise ValueError(f"unknown count claim {what!r}")
-
-
-_COUNTED_AS = {
-    "recommendations": "recommendations (bullets, and headlines without bullets)",
-    "headings": "headline recommendations",
-    "actions": "entries",
-}
 
 
 def find_count_mismatches(scope: InspectionScope, claims: list[CountClaim]) -> list[FindingRow]:
@@ -253,8 +258,8 @@ def find_count_mismatches(scope: InspectionScope, claims: list[CountClaim]) -> l
     for claim in claims:
         if claim.doc_id not in members:
             continue
-        actual = counted(scope, claim.what)
-        if actual is None or actual == claim.count:
+        counts = readings(scope, claim.what)
+        if not counts or any(n == claim.count for n, _ in counts):
             continue
         doc = scope.documents[claim.doc_id]
         holder = "plan" if claim.what == "actions" else scope.recommendations[0].derived_from
@@ -266,7 +271,7 @@ def find_count_mismatches(scope: InspectionScope, claims: list[CountClaim]) -> l
             inspection_id=scope.inspection.inspection_id, doc_id=claim.doc_id, kind="count_mismatch",
             severity=BASE_SEVERITY["count_mismatch"], ref=None,
             message=(f"The {claimant} ({where}) says {quote(claim.text)}, but the {holder} "
-                     f"({holder_doc.source_name if holder_doc else holder}) holds {actual} "
-                     f"{_COUNTED_AS[claim.what]}."),
+                     f"({holder_doc.source_name if holder_doc else holder}) holds "
+                     + " and ".join(f"{n} {words}" for n, words in dict.fromkeys(counts)) + "."),
             source_path=doc.source_path, page=claim.page))
     return findings

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .refs import REF_PATTERN
+
 class Role(StrEnum):
     ACTION = "action"
     DUE = "due"
@@ -39,8 +41,7 @@ _HEADER_ROLES: list[tuple[Role, re.Pattern]] = [
 ]
 
 # What a ref column's cell holds: "R2.1", "Rec 3", "1A", "2", maybe with text after.
-CELL_REF_RE = re.compile(
-    r"^(?:rec(?:ommendation)?\.?\s*)?(R?\d{1,2}(?:\.\d{1,2})*[A-Z]?)\.?(?:\s*[:.–—-]?\s+(.*))?$", re.I | re.S)
+CELL_REF_RE = re.compile(rf"^((?i:{REF_PATTERN}))\.?(?:\s*[:.–—-]?\s+(.*))?$", re.S)
 
 
 @dataclass

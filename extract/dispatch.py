@@ -9,7 +9,8 @@ from .plan import extract_plan
 from .records import DocKind, DocumentPart, Extraction
 from .parts import collapse, in_part, part_blocks, without_running_lines
 from .report import extract_cover, extract_report
-from .report_metadata import landlord_from_furniture
+from .model import BlockKind
+from .report_metadata import landlord_from_furniture, landlord_named_in
 from .segment import split_document
 
 # "... INSPECTION – <LANDLORD> ACTION PLAN ..." in a plan's title.
@@ -53,17 +54,19 @@ def extract_part(doc: Document, part: DocumentPart, part_index: int) -> Extracti
 
 
 def plan_landlord(doc: Document, part: DocumentPart) -> str | None:
-    """Plans name their landlord in the running footer ("X | ... Action Plan")
-    or in the title ("... INSPECTION – X ACTION PLAN"); pairing a plan with
+    """Plans name their landlord in the running footer ("X | ... Action Plan"),
+    in the title ("... INSPECTION – X ACTION PLAN") or in their opening prose
+    ("X's response", "X Housing Association will ..."); pairing a plan with
     its report needs it."""
     if name := landlord_from_furniture(doc, part):
         return name
-    for block in without_running_lines(part_blocks(doc, part))[:15]:
+    opening = without_running_lines(part_blocks(doc, part))[:15]
+    for block in opening:
         if m := _PLAN_TITLE_LANDLORD.search(collapse(block.text)):
             name = m["name"].strip(" –-")
-            if not re.search(r"\b(?:audit|commission|inspection|notice|short)\b", name, re.I):
+            if not re.search(r"\b(?:audit|commission|inspection|notice|short|improvement|our)\b", name, re.I):
                 return name.title() if name.isupper() else name
-    return None
+    return landlord_named_in([b for b in opening if b.kind is not BlockKind.TABLE])
 
 
 def opening_text(doc: Document, part: DocumentPart) -> str:

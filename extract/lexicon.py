@@ -62,6 +62,12 @@ POST_WORDS = frozenset({
     "finance", "development", "communications", "performance", "maintenance", "repairs",
     "involvement", "resident", "residents", "tenant", "tenants", "policy", "operations", "all",
     "staff", "colleagues", "managers", "hr", "it", "ict", "asset", "assets", "regional", "area",
+    # Service areas that open a post's title ("Neighbourhood Services Manager").
+    "neighbourhood", "neighbourhoods", "lettings", "income", "rent", "rents", "estate", "estates",
+    "insight", "community", "communities", "equality", "diversity", "resources", "property", "contact",
+    "centre", "support", "quality", "governance", "strategy", "business", "corporate", "technical",
+    "planning", "safety", "health", "tenancy", "welfare", "procurement", "information", "legal",
+    "compliance", "risk", "audit", "investment", "regeneration", "homes", "sales", "people",
 })
 # Labels a plan prints before the person answerable for an entry.
 OWNER_LABEL = r"responsible(?:\s+officer)?|lead(?:\s+officer)?|owner|accountable"

@@ -13,6 +13,7 @@ from .action_rows import PlanRow, cells_to_rows, clean_cell, rows_to_actions, to
 from .columns import CELL_REF_RE, ColumnMap, Role, is_long_table, map_columns
 from .model import Block, BlockKind
 from .records import RawResponse, Source
+from .restated import split_restated_deadline
 
 
 def split_cell_ref(text: str) -> tuple[str | None, str]:
@@ -61,8 +62,9 @@ def group_long_rows(rows: list[PlanRow], cmap: ColumnMap, carry: LongGroup | Non
 def _long_response(group: LongGroup, cmap: ColumnMap, path: str) -> RawResponse:
     actions = to_raw_actions(rows_to_actions(group.rows, cmap), path)
     owners = {a.owner_text for a in actions if a.owner_text}
+    text, stated = split_restated_deadline(group.text.replace("\n", " "))
     return RawResponse(
-        ref_as_written=group.ref or "", text=group.text.replace("\n", " "), stated_target_text=None,
+        ref_as_written=group.ref or "", text=text, stated_target_text=stated,
         # One owner for every action is the entry's owner too.
         responsible_text=owners.pop() if len(owners) == 1 else None, sponsor_text=None,
         actions=actions, source=Source(path, group.page, group.locator))

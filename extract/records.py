@@ -77,7 +77,7 @@ class RawResponse:
 class CountClaim:
     """A document's own statement of how many items there are."""
 
-    what: str  # "recommendations" | "headings" | "actions"
+    what: str  # "recommendations" | "headings" | "points" | "actions"
     count: int
     text: str
     source: Source
@@ -91,6 +91,9 @@ class ReportMetadata:
     published_text: str | None = None
     inspection_dates_text: str | None = None
     scope: list[str] = field(default_factory=list)
+    # The financial year a plan says it works to ("2010/11"): its "end of
+    # financial year" is the end of that year.
+    financial_year_text: str | None = None
 
 
 @dataclass

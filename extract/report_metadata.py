@@ -26,6 +26,11 @@ _ORG_NAME = re.compile(rf"^[A-Z][\w&'’.\- ]{{1,80}}?\b{_LANDLORD_SUFFIX}$")
 INSPECTION_OF = re.compile(
     rf"\b(?i:inspection\s+(?:report\s+)?(?:of|for|into)\s+(?:the\s+)?)"
     rf"(?P<name>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*)*\s+{_LANDLORD_SUFFIX}(?:\s+Limited)?)")
+# An organisation named inside a sentence: capitalised words ending in a
+# landlord's suffix, not an inspecting body.
+_ORG_IN_TEXT = re.compile(
+    rf"(?<![\w’'])(?!(?:The|This|Our|An?|Audit|Tenant\s+Services)\b)(?P<name>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*)*"
+    rf"\s+{_LANDLORD_SUFFIX}(?:\s+Limited)?)\b")
 # "<Landlord Limited>: short notice inspection report" as a title line.
 _NAME_BEFORE_TITLE = re.compile(
     rf"^(?P<name>[A-Z][\w&'’.\- ]{{1,80}}?\b{_LANDLORD_SUFFIX})\s*[:|–—-]\s+.*\b(?i:inspection|report)\b")
@@ -61,10 +66,10 @@ def front_matter(blocks: list[Block]) -> list[Block]:
 
 
 def landlord_from_furniture(doc: Document, part: DocumentPart) -> str | None:
-    """Report footers name the landlord before a bar: "X | ... report"."""
+    """Report and plan footers name the landlord before a bar: "X | ... report", "X | Action plan"."""
     lines = [b.text for b in doc.furniture if in_part(b, part)]
     names = [collapse(line.split("|", 1)[0]) for line in lines
-             if "|" in line and re.search(r"inspection|report", line.split("|", 1)[1], re.I)]
+             if "|" in line and re.search(r"inspection|report|plan\b", line.split("|", 1)[1], re.I)]
     return Counter(names).most_common(1)[0][0] if names else None
 
 
@@ -77,6 +82,27 @@ def landlord_from_text(front: list[Block], blocks: list[Block]) -> str | None:
     for block in front + blocks[:60]:
         text = collapse(block.text)
         if m := INSPECTION_OF.search(text) or _NAME_BEFORE_TITLE.match(text):
+            return m["name"]
+    return None
+
+
+# "Tamar Living's response to ...", "Northfield Homes' action plan": a
+# capitalised name owning the document. Sentence openers ("This", "Our") are no name.
+_OWNER_OF_DOCUMENT = re.compile(
+    r"(?<![\w’'])(?P<name>[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|and|&))*?)(?:['’]s|s['’])\s+"
+    r"(?:(?:draft|revised|updated|full|formal)\s+)?(?:response|action\s+plan|improvement\s+plan|plan\b)")
+_NOT_A_LANDLORD = re.compile(r"^(?:this|our|the|its|their|audit\s+commission|commission|inspector)\b", re.I)
+
+
+def landlord_named_in(blocks: list[Block]) -> str | None:
+    """The landlord a plan names in its opening prose: an organisation by its
+    legal or sector suffix ("X Limited", "X Housing Association", "X Homes"),
+    or a name owning the plan ("X's response")."""
+    for block in blocks:
+        text = collapse(block.text)
+        if (m := _OWNER_OF_DOCUMENT.search(text)) and not _NOT_A_LANDLORD.match(m["name"]):
+            return m["name"]
+        if m := _ORG_IN_TEXT.search(text):
             return m["name"]
     return None
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
 
@@ -18,8 +17,9 @@ from acplans.extract.lexicon import YEAR_RE
 from acplans.extract.records import DocKind, Extraction, RawResponse
 from acplans.schemas.rows import ActionRow, DocumentRow, JudgementRow, RecommendationRow, ResponseRow
 
-from .dates import find_dates, parse_deadline, parse_due
+from .dates import DateSpan, find_dates, parse_deadline, parse_due
 from .people import parse_person
+from .relative_dates import relative_deadline
 from .refs import canonical_ref, parent_of, sequence_gaps
 from .versions import read_stamp
 
@@ -35,7 +35,7 @@ class CountClaim:
     """A document's own statement of how many items there are, for the comparator to check."""
 
     doc_id: str
-    what: str  # "recommendations", "headings" or "actions"
+    what: str  # "recommendations", "headings", "points" or "actions"
     count: int
     text: str
     source_path: str
@@ -94,19 +94,27 @@ def prevailing_year(extraction: Extraction) -> int | None:
 def normalise_extraction(ex: Extraction) -> NormalisedDocument:
     doc_id = make_doc_id(ex.sha256, ex.part_index)
     year = prevailing_year(ex)
+    # A plan's own financial year fixes what its "end of financial year" means.
+    own_year = next(iter(find_dates(f"FY {ex.metadata.financial_year_text}")), None) \
+        if ex.metadata.financial_year_text else None
+    fy_start = own_year.start if own_year else None
     rec_seen: Counter = Counter()
     recs = []
+    published = next(iter(find_dates(ex.metadata.published_text)), None)
     for raw_rec in ex.recommendations:
         rec_seen[raw_rec.ref] += 1
         suffix = f"#{rec_seen[raw_rec.ref]}" if rec_seen[raw_rec.ref] > 1 else ""
-        recs.append(recommendation_row(doc_id, raw_rec, suffix))
+        recs.append(recommendation_row(doc_id, raw_rec, suffix, published))
     judgements = [JudgementRow(doc_id, j.table, j.area, j.assessment, j.source.path, j.source.page)
                   for j in ex.judgements]
     result = NormalisedDocument(document_row(ex, doc_id), recs, judgements)
     result.claims = [CountClaim(doc_id, c.what, c.count, c.text, c.source.path, c.source.page) for c in ex.claims]
     if ex.part.kind is DocKind.INSPECTION_REPORT:
         result.inspection_window = inspection_window(ex.metadata.inspection_dates_text)
-    r_scheme = any(re.match(r"R\d", r.ref_as_written.strip(), re.I) for r in ex.responses) or bool(recs)
+    # A bare number is the report's headline R<n> unless the plan numbers
+    # in a scheme of its own, which shows in letters after the number ("1A").
+    own_scheme = any(re.fullmatch(r"\d+[A-Z]", canonical_ref(r.ref_as_written) or "") for r in ex.responses)
+    r_scheme = not own_scheme or bool(recs)
     seen: Counter = Counter()
     entries: list[tuple[ResponseRow, RawResponse]] = []
     for raw in ex.responses:
@@ -121,7 +129,7 @@ def normalise_extraction(ex: Extraction) -> NormalisedDocument:
         if raw.sponsor_text:
             result.mentions.append((row, True, raw.sponsor_text))
         for action in raw.actions:
-            parsed = parse_due(action.due_text, default_year=year)
+            parsed = parse_due(action.due_text, default_year=year, reference=fy_start)
             owner = parse_person(action.owner_text)
             result.actions.append(ActionRow(
                 doc_id=doc_id, action_id=f"{response_id}/{action.seq}", response_id=response_id, ref=ref,
@@ -146,8 +154,13 @@ def inspection_window(inspection_dates_text: str | None) -> tuple[date, date] | 
     return min(s.start for s in spans), max(s.end for s in spans)
 
 
-def recommendation_row(doc_id: str, raw, id_suffix: str = "") -> RecommendationRow:
+def recommendation_row(doc_id: str, raw, id_suffix: str = "", published: DateSpan | None = None) -> RecommendationRow:
+    """A report's recommendation; a deadline relative to the report ("within
+    three months of publication") is counted from ``published``."""
     deadline = parse_deadline(raw.target_date_text)
+    if deadline.due_date is None and (relative := relative_deadline(raw.target_date_text, published)):
+        deadline = replace(deadline, due_date=relative.end, due_date_start=relative.start,
+                           precision=relative.precision)
     return RecommendationRow(
         doc_id=doc_id, rec_id=f"{doc_id}:{raw.ref}{id_suffix}", ref=raw.ref, ref_as_written=raw.ref_as_written,
         parent_ref=raw.parent_ref, level=raw.level, text=raw.text, target_date_text=raw.target_date_text,

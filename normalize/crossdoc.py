@@ -18,6 +18,7 @@ from acplans.schemas.bundle import Tables
 from acplans.schemas.rows import DocumentRow, PersonRow
 
 from .build import CountClaim, NormalisedDocument
+from .content_pairing import pair_by_content
 from .pairing import InspectionGroup, group_documents
 from .people import PeopleDirectory, parse_person, person_id
 
@@ -50,7 +51,9 @@ def normalise_batch(docs: Iterable[NormalisedDocument], unreadable: Iterable[Doc
         actions=[a for d in kept for a in d.actions],
         people=build_people(kept),
     )
-    groups = group_documents(tables.documents, {d.document.doc_id: plan_fingerprint(d) for d in kept})
+    fingerprints = {d.document.doc_id: plan_fingerprint(d) for d in kept}
+    groups = pair_by_content(group_documents(tables.documents, fingerprints), tables.documents,
+                             tables.recommendations, tables.responses)
     tables.documents = annotate_documents(tables.documents, groups)
     tables.inspections = [g.row for g in groups]
     for group in groups:

@@ -486,9 +486,10 @@ def test_count_claims_of_headings_and_actions():
     documents = pair_documents() + [doc("cover", "cover_report", "Example Housing", "/in/cover.pdf")]
     claims = [claim("cover", "headings", 2, "grouped under 2 headings", 1),
               claim("cover", "recommendations", 4, "There were 4 recommendations", 1),
-              claim("cover", "actions", 5, "5 actions are listed", 2)]
+              claim("cover", "actions", 7, "7 actions are listed", 2)]
     result = compare(documents, clean_report(), responses, actions, claims=claims)
     assert [(f.kind, f.ref, f.doc_id, f.page) for f in result.findings] == [
         ("count_mismatch", None, "cover", 2)]
     assert result.findings[0].message == (
-        'The cover report (cover.pdf p.2) says "5 actions are listed", but the plan (plan.pdf) holds 4 entries.')
+        'The cover report (cover.pdf p.2) says "7 actions are listed", but the plan (plan.pdf) holds 4 entries '
+        'and 5 actions.')

@@ -58,3 +58,13 @@ def test_one_person_with_two_titles_is_one_person():
     assert donna.as_owner == ["a", "b"]
     post = next(p for p in people.people.values() if p.name is None)
     assert post.roles == ["Head of Housing"]
+
+
+@pytest.mark.parametrize("written", ["Rec 2(b)", "2b", "R2b", "Recommendation 2 (b)", "2.b", "R2 (ii)", "R2B",
+                                     "2 (b)", "R2.2", "2.2"])
+def test_bullet_written_by_its_enumerator_is_r_dotted(written):
+    assert canonical_ref(written) == "R2.2"
+
+
+def test_a_plans_own_upper_case_scheme_is_kept():
+    assert [canonical_ref(x) for x in ("1A", "Recommendation 3D", "Recommendation1B")] == ["1A", "3D", "1B"]

@@ -15,7 +15,7 @@ table with a ref or recommendation column). Report layouts:
 
 May import: the extract modules beside this package (model, records,
 lexicon, refs, parts, columns, action_rows, long_rows, list_items,
-report_metadata); never acplans.normalize, acplans.compare or the
+report_metadata, restated); never acplans.normalize, acplans.compare or the
 top-level acplans modules.
 """
 from __future__ import annotations

@@ -24,7 +24,7 @@ _NUMBER = (r"\d{1,3}|(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(list(_N
 _COUNT = re.compile(
     rf"(?<![\d.,£])\b(?P<n>(?i:{_NUMBER}))\b(?![.,]\d)\s+"
     r"(?:(?!(?:of|the|to|and|or|in|on|at|for|by|with|from)\b)[a-z-]+\s+){0,2}?"
-    r"(?P<what>recommendations?|actions?|headings?)\b")
+    r"(?P<what>recommendations?|actions?|headings?|points?(?=\s+for\s+action))\b")
 _NOT_A_COUNT = re.compile(r"\b(?:appendix|appendices|page|pages|paragraph|section|table|item|annex)\s*$", re.I)
 
 
@@ -42,7 +42,8 @@ def word_to_number(word: str) -> int | None:
 
 def read_count_claims(blocks: list[Block], path: str) -> list[CountClaim]:
     """"There were 29 recommendations grouped under 6 headings" -> 29
-    recommendations, 6 headings; numbers written as words count too."""
+    recommendations, 6 headings; "21 points for action" -> 21 points;
+    numbers written as words count too."""
     claims: list[CountClaim] = []
     for block in blocks:
         if block.kind in SKIPPED_KINDS or block.kind is BlockKind.TABLE:

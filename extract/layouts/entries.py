@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from ..lexicon import OWNER_LABEL, SPONSOR_LABEL
 from ..model import Block, BlockKind
 from ..records import RawResponse, Source
+from ..refs import REF_PATTERN, canonical_ref
+from ..restated import split_restated_deadline
 
 _GROUP_RE = re.compile(
     r"^(R?\d{1,2})\s+(?:audit\s+commission\s+)?recommendation\b\s*[:.–—-]?\s*(.*)$", re.I | re.S)
@@ -20,6 +22,8 @@ _NUMBERED_RE = re.compile(
     r"^(recommendation\s*(\d{1,2}[A-Z]?(?:\.\d{1,2})?))\b(?:\s*[:.–—-]\s*(.*)|\s*$)", re.I | re.S)
 _R_REF_RE = re.compile(r"^(R\d{1,2}(?:\.\d{1,2})?\.?)\s+(?=[A-Z‘“\"'(])(.*)$", re.S)
 _DOTTED_REF_RE = re.compile(r"^(\d{1,2}\.\d{1,2}\.?)\s+(?=[A-Z‘“\"'(])(.*)$", re.S)
+# Any other ref the grammar knows ("Rec 2(b)", "2b", "R2 (ii)", "3"), then a capitalised restatement.
+_LOOSE_REF_RE = re.compile(rf"^((?i:{REF_PATTERN})\.?)\s*[:–—-]?\s+(?=[A-Z‘“\"'(])(.*)$", re.S)
 _TARGET_RE = re.compile(r"(?:audit\s+commission\s+)?target\s+date\s*[:–—-]\s*(.+)$", re.I | re.S)
 _OWNER_LINE_RE = re.compile(rf"^(?:{OWNER_LABEL})\s*[:–—-]\s*(.+)$", re.I | re.S)
 _SPONSOR_RE = re.compile(rf"^{SPONSOR_LABEL}\s*[:–—-]?\s*(.+)$", re.I | re.S)
@@ -57,7 +61,7 @@ def parse_entry_ref(text: str) -> tuple[str, str] | None:
         return None
     if m := _NUMBERED_RE.match(text):
         return re.sub(r"\s+", " ", m[1]), (m[3] or "").strip()
-    for pattern in (_R_REF_RE, _DOTTED_REF_RE):
+    for pattern in (_LOOSE_REF_RE, _R_REF_RE, _DOTTED_REF_RE):
         if m := pattern.match(text):
             return m[1], m[2].strip()
     return None
@@ -86,16 +90,19 @@ def find_entries(blocks: list[Block]) -> list[Entry]:
     target date line before an entry applies to the entries of its group."""
     texts = [b for b in blocks if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)]
     parsed = {id(b): parse_entry_ref(b.text) for b in texts}
-    refs = [re.sub(r"^recommendation\s*", "", p[0], flags=re.I) for p in parsed.values() if p]
-    sub_heads = {m[1] for r in refs if (m := re.match(r"^(\d{1,2})(?:[A-Z]|\.\d)", r))}
+    canonical = {key: canonical_ref(p[0]) or "" for key, p in parsed.items() if p}
+    # Headline number -> its canonical ref, for headlines whose bullets have entries (R2.1 -> R2, 1A -> 1).
+    sub_heads = {m[2]: m[1] + m[2] for c in canonical.values()
+                 if (m := re.fullmatch(r"(R?)(\d{1,2})(?:[A-Z]|\.\d{1,2})", c))}
     entries: list[Entry] = []
     heading_ref = heading_text = target = None
     awaiting_heading_text = False
     for b in blocks:
         p = parsed.get(id(b))
         group = parse_group_heading(b.text) if b.kind is not BlockKind.TABLE else None
-        if p and (m := re.fullmatch(r"recommendation\s*(\d{1,2})", p[0], re.I)) and m[1] in sub_heads:
-            group, p = (m[1], p[1], None), None
+        # A headline's own ref over entries for its bullets ("Recommendation 2", "R2: ...") heads their group.
+        if p and (m := re.fullmatch(r"R?(\d{1,2})", canonical[id(b)])) and m[1] in sub_heads:
+            group, p = (sub_heads[m[1]], p[1], None), None
         if group:
             heading_ref, heading_text, target = group
             awaiting_heading_text = not heading_text
@@ -107,9 +114,11 @@ def find_entries(blocks: list[Block]) -> list[Entry]:
             entries.append(Entry(p[0], p[1], b, [], heading_ref, heading_text, target))
             continue
         if b.kind is not BlockKind.TABLE and (t := _TARGET_RE.match(b.text.strip())):
-            target = t[1].strip()
-            if entries and not entries[-1].tables():
-                entries[-1].stated_target_text = target
+            # Under an entry it is that entry's own; before any, the group's.
+            if entries and not entries[-1].tables() and entries[-1].heading_ref == heading_ref:
+                entries[-1].stated_target_text = t[1].strip()
+            else:
+                target = t[1].strip()
             continue
         if awaiting_heading_text and b.kind is not BlockKind.TABLE and not _is_header_line(b.text):
             heading_text, awaiting_heading_text = b.text.strip(), False
@@ -161,8 +170,11 @@ def read_entry_header(entry: Entry) -> EntryHeader:
 def entry_response(entry: Entry, path: str) -> RawResponse:
     """The response an entry gives, its actions still to be read."""
     header = read_entry_header(entry)
+    text, stated = entry.text, header.stated_target_text
+    if stated is None:
+        text, stated = split_restated_deadline(text)
     return RawResponse(
-        ref_as_written=entry.ref_as_written, text=entry.text, stated_target_text=header.stated_target_text,
+        ref_as_written=entry.ref_as_written, text=text, stated_target_text=stated,
         responsible_text=header.responsible_text, sponsor_text=header.sponsor_text, actions=[],
         source=Source(path, entry.block.page, entry.block.locator),
         heading_ref=entry.heading_ref, heading_text=entry.heading_text)

@@ -42,10 +42,12 @@ _IMPACT = re.compile(rf"\b(?P<v>{RATING_WORDS})\s+impact\b|\bimpact\s*(?:is|will
 _COST = re.compile(rf"\b(?P<v>{RATING_WORDS})\s+costs?\b|\bcosts?\s*(?:is|are|will\s+be|:)\s*(?P<w>{RATING_WORDS})\b", re.I)
 _DATE_WORDS = re.compile(
     rf"\b(?:{MONTHS_FULL}|\d{{4}}|end\s+of|quarter|spring|summer|autumn|winter|financial\s+year|"
-    rf"months?|weeks?)\b", re.I)
+    rf"months?|weeks?|years?)\b", re.I)
 _DEADLINE_LABEL = re.compile(
     r"\b(?:target\s+date|deadline|timescale|completion\s+date)\s*[:\-–]\s*(?P<when>[^.;\n]+)", re.I)
-_SHOULD_BE = re.compile(r"\b(?:should|must|needs?\s+to|is\s+to)\s+be\b(?P<tail>[^.]*)", re.I)
+_SHOULD_BE = re.compile(
+    r"\b(?:should|must|needs?\s+to|is\s+to|(?:expect|want|ask)(?:s|ed)?\s+(?:this|these|it|them|\w+)\s+to)\s+be\b"
+    r"(?P<tail>[^.]*)", re.I)
 _WHEN_IMMEDIATE = re.compile(r"\b(?P<when>immediately|as\s+soon\s+as\s+possible|without\s+delay)\b", re.I)
 _WHEN_BY = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+(?P<when>.+)$", re.I)
 _WHEN_WITHIN = re.compile(r"\b(?P<when>within\s+.+)$", re.I)

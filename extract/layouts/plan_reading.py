@@ -4,12 +4,15 @@ a summary table; a long-table plan has no entries at all).
 """
 from __future__ import annotations
 
+import re
+
 from ..action_rows import cells_to_rows, column_maps, rows_to_actions, to_raw_actions
 from ..columns import PLAN_ROLES, ColumnMap, Role, is_long_table
 from ..long_rows import long_responses, read_long_tables
 from ..model import Block, BlockKind, Document
-from ..parts import part_blocks
+from ..parts import collapse, part_blocks, without_running_lines
 from ..records import DocumentPart, Extraction
+from .cover_report import read_count_claims
 from .entries import Entry, entry_response, find_entries, ref_shape
 
 
@@ -76,4 +79,28 @@ def read_plan(doc: Document, part: DocumentPart, part_index: int, *, with_entrie
     responses, reasons = long_responses(long_groups, path)
     out.responses.extend(responses)
     out.review_reasons.extend(reasons)
+    intro = introduction(blocks)
+    out.claims = read_count_claims(intro, path)
+    out.metadata.financial_year_text = stated_financial_year(intro)
     return out
+
+
+# "the financial year 2010/11", "our 2010/11 financial year", "FY 2010-11".
+_FINANCIAL_YEAR = re.compile(
+    r"\b(?:financial\s+year|FY)\s+(?P<a>(?:19|20)\d\d\s?[/–-]\s?(?:19|20)?\d\d)\b"
+    r"|\b(?P<b>(?:19|20)\d\d\s?[/–-]\s?(?:19|20)?\d\d)\s+financial\s+year\b", re.I)
+
+
+def stated_financial_year(blocks: list[Block]) -> str | None:
+    """The financial year a plan's introduction says it works to, as printed."""
+    for block in blocks:
+        if m := _FINANCIAL_YEAR.search(collapse(block.text)):
+            return m["a"] or m["b"]
+    return None
+
+
+def introduction(blocks: list[Block]) -> list[Block]:
+    """The prose before a plan's first table, where it says what it holds
+    ("This plan sets out 23 actions"); counts inside entries are not claims."""
+    first_table = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.TABLE), len(blocks))
+    return without_running_lines(blocks[:first_table])
