@@ -3,7 +3,6 @@ cells are built from."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..lexicon import BULLET_GLYPH
 from ..model import BBox
@@ -19,15 +18,23 @@ class Line:
     __slots__ = ("words", "text", "x0", "x1", "top", "bottom", "size", "bold", "italic")
 
     def __init__(self, words: list[Word]):
+        # One pass: lines are built for every cell of every table, so this
+        # is among the hottest code of a run.
+        first = words[0]
+        x0, x1, top, bottom = first.x0, first.x1, first.top, first.bottom
+        bold, italic = first.bold, first.italic
+        sizes: dict[float, int] = {}
+        for w in words:
+            x0, x1 = min(x0, w.x0), max(x1, w.x1)
+            top, bottom = min(top, w.top), max(bottom, w.bottom)
+            bold, italic = bold and w.bold, italic and w.italic
+            size = round(w.size, 1)
+            sizes[size] = sizes.get(size, 0) + 1
         self.words = words
         self.text = " ".join(w.text for w in words)
-        self.x0 = min(w.x0 for w in words)
-        self.x1 = max(w.x1 for w in words)
-        self.top = min(w.top for w in words)
-        self.bottom = max(w.bottom for w in words)
-        self.size = Counter(round(w.size, 1) for w in words).most_common(1)[0][0]
-        self.bold = all(w.bold for w in words)
-        self.italic = all(w.italic for w in words)
+        self.x0, self.x1, self.top, self.bottom = x0, x1, top, bottom
+        self.size = max(sizes, key=sizes.__getitem__)  # the commonest, first seen on a tie
+        self.bold, self.italic = bold, italic
 
     @property
     def bbox(self) -> BBox:
