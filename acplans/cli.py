@@ -190,11 +190,11 @@ def skipped_note(count: int) -> str:
 
 @main.command()
 @click.argument("out_dir", type=click.Path(file_okay=False))
-@click.argument("sql")
+@click.argument("sql", required=False)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="How to print the rows.")
 @click.option("--views", "list_views", is_flag=True, help="List the ready-made views and what each answers.")
-def query(out_dir: str, sql: str, fmt: str, list_views: bool) -> None:
+def query(out_dir: str, sql: str | None, fmt: str, list_views: bool) -> None:
     """Run SQL (DuckDB) over the tables an `acplans run` wrote into OUT_DIR.
     Every table is a view by its name (documents, recommendations,
     responses, actions, coverage, findings, ...), and ready-made views answer
@@ -212,6 +212,8 @@ def query(out_dir: str, sql: str, fmt: str, list_views: bool) -> None:
         for name, (what, _) in READY_VIEWS.items():
             click.echo(f"{name}: {what}")
         return
+    if not sql:
+        raise click.UsageError("give the SQL to run, or --views to list the ready-made views")
     try:
         answer = run_query(Path(out_dir), sql)
     except QueryError as exc:
