@@ -27,6 +27,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python tests/benchmark.py
+	$(BIN)/python tests/bench_batch.py
 
 clean:
 	rm -rf $(VENV) output/*.parquet output/report.html

@@ -1,0 +1,132 @@
+"""Batch measures of `acplans run`, as ratios taken in one go on this machine.
+
+usage: python tests/bench_batch.py [--copies 4] [--folder 100] [--pages 520] [--json]
+
+- throughput over COPIES copies of the samples with 1 and 2 workers (target:
+  2 workers >= 1.8x on 2 idle cores) and on a Dask LocalCluster of 2 workers;
+- a second run over the same inputs against the first (target >= 20x);
+- one new file added to a FOLDER-file folder: only it is read;
+- peak RSS of a worker on a PAGES-page file against the 60-page pack (flat:
+  within 2x).
+
+Each run is its own `acplans run` process, measured from outside, so peak
+memory is that run's (the largest of its processes, workers included).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from batch_inputs import SAMPLES, make_copy  # noqa: E402
+from benchmark import PACK, make_long_pdf  # noqa: E402
+
+MIN_SPEEDUP_2_WORKERS = 1.8
+MIN_CACHED_SPEEDUP = 20.0
+MAX_MEMORY_GROWTH = 2.0
+
+MEASURE = """
+import resource, subprocess, sys, time
+t = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+print(done.stderr)
+"""
+
+
+def acplans_run(inputs: list[Path], out: Path, *options: str) -> dict:
+    command = [sys.executable, "-m", "acplans.cli", "run", *map(str, inputs), "--out", str(out), *options]
+    done = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
+    first, _, stderr = done.stdout.partition("\n")
+    seconds, peak = first.split()
+    return {"seconds": round(float(seconds), 2), "peak_mib": round(float(peak), 1), "stderr": stderr}
+
+
+def copies_of_samples(dest: Path, copies: int) -> list[Path]:
+    files = []
+    for n in range(copies):
+        for sample in sorted(p for p in SAMPLES.iterdir() if p.is_file()):
+            target = dest / f"copy-{n}" / sample.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(sample, target)
+            files.append(target)
+    return files
+
+
+def from_cache(stderr: str) -> int:
+    found = re.search(r"\((\d+) unchanged, from the cache\)", stderr)
+    return int(found.group(1)) if found else 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=4)
+    ap.add_argument("--folder", type=int, default=100)
+    ap.add_argument("--pages", type=int, default=520)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    r: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        inputs = copies_of_samples(tmp / "in", args.copies)
+        r["files"] = len(inputs)
+        r["1 worker"] = acplans_run(inputs, tmp / "w1", "-q", "--no-cache", "--workers", "1")
+        r["2 workers"] = acplans_run(inputs, tmp / "w2", "-q", "--no-cache", "--workers", "2")
+        r["dask local, 2 workers"] = acplans_run(inputs, tmp / "dask", "-q", "--no-cache", "--workers", "2",
+                                                 "--dask", "local")
+        r["first run (cache filled)"] = acplans_run(inputs, tmp / "cached", "--workers", "2")
+        r["second run"] = acplans_run(inputs, tmp / "cached", "--workers", "2")
+
+        folder = [make_copy(tmp / "folder" / f"plan-{n:03d}.docx", n) for n in range(args.folder)]
+        acplans_run(folder, tmp / "folder-out", "-q", "--workers", "2")
+        folder.append(make_copy(tmp / "folder" / "plan-new.docx", args.folder))
+        added = acplans_run(folder, tmp / "folder-out", "--workers", "2")
+        r["folder plus one"] = {**added, "read": len(folder) - from_cache(added["stderr"])}
+
+        long_pdf = make_long_pdf(args.pages, tmp / f"long-{args.pages}.pdf")
+        r["worker on the pack"] = acplans_run([PACK], tmp / "pack", "-q", "--no-cache", "--workers", "1")
+        r[f"worker on {args.pages} pages"] = acplans_run([long_pdf], tmp / "long", "-q", "--no-cache",
+                                                         "--workers", "1", "--file-timeout", "3000")
+    seconds = {k: v["seconds"] for k, v in r.items() if isinstance(v, dict)}
+    ratios = {
+        "2 workers / 1 worker": round(seconds["1 worker"] / seconds["2 workers"], 2),
+        "dask 2 workers / 1 worker": round(seconds["1 worker"] / seconds["dask local, 2 workers"], 2),
+        "second run / first run": round(seconds["first run (cache filled)"] / seconds["second run"], 1),
+        f"peak RSS {args.pages} pages / pack": round(r[f"worker on {args.pages} pages"]["peak_mib"]
+                                                     / r["worker on the pack"]["peak_mib"], 2),
+    }
+    checks = {
+        f"2 workers >= {MIN_SPEEDUP_2_WORKERS}x 1 worker": ratios["2 workers / 1 worker"] >= MIN_SPEEDUP_2_WORKERS,
+        f"second run >= {MIN_CACHED_SPEEDUP:.0f}x faster": ratios["second run / first run"] >= MIN_CACHED_SPEEDUP,
+        "one new file in the folder: only it is read": r["folder plus one"]["read"] == 1,
+        f"worker memory on {args.pages} pages within {MAX_MEMORY_GROWTH}x of the pack":
+            ratios[f"peak RSS {args.pages} pages / pack"] <= MAX_MEMORY_GROWTH,
+        f"the {args.pages}-page file was read": "error" not in r[f"worker on {args.pages} pages"]["stderr"],
+    }
+    for v in r.values():
+        if isinstance(v, dict):
+            v.pop("stderr", None)
+    if args.json:
+        print(json.dumps({"runs": r, "ratios": ratios, "checks": checks}, indent=2))
+    else:
+        print(f"{r['files']} files ({args.copies} copies of samples/)")
+        for name, v in r.items():
+            if isinstance(v, dict):
+                print(f"{name:<28} {v['seconds']:>8.2f} s  peak {v['peak_mib']:>7.1f} MiB"
+                      + (f"  files read: {v['read']}" if "read" in v else ""))
+        for name, value in ratios.items():
+            print(f"{name:<32} {value}x")
+        for name, ok in checks.items():
+            print(f"{'PASS' if ok else 'FAIL'} {name}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
