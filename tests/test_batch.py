@@ -3,12 +3,12 @@ worker costs only itself, results keep their input order, and a run's output
 does not depend on how many workers made it."""
 import ctypes
 import time
+from pathlib import Path
 
 import pyarrow.parquet as pq
-import pytest
 
 from acplans.batch import Failed, Limits, run_tasks
-from acplans.pipeline import BatchOptions, process_files, run
+from acplans.pipeline import BatchOptions, collect_inputs, process_files, run
 
 from batch_inputs import make_inputs
 
@@ -68,3 +68,13 @@ def test_a_dask_local_cluster_writes_the_same_tables_as_a_local_run(tmp_path):
     for name in ("documents", "responses", "actions", "people", "findings"):
         assert pq.read_table(tmp_path / "local" / f"{name}.parquet").equals(
             pq.read_table(tmp_path / "dask" / f"{name}.parquet")), name
+
+
+def test_source_path_is_the_path_as_given_and_a_file_named_twice_is_read_once(tmp_path, monkeypatch):
+    make_inputs(tmp_path / "in", copies=1)
+    monkeypatch.chdir(tmp_path)
+    collected = collect_inputs(["in", "in/plan-000.docx", str(tmp_path / "in" / "plan-000.docx")])
+    assert collected.files == [Path("in/plan-000.docx")]
+    result = run([], tmp_path / "out", files=collected.files)
+    assert [d.source_path for d in result.tables.documents] == ["in/plan-000.docx"]
+    assert {a.source_path for a in result.tables.actions} == {"in/plan-000.docx"}
