@@ -26,6 +26,9 @@ from typing import Any
 # what two inputs reached before there was a cap.
 DEFAULT_MEMORY_MB = 2048
 DEFAULT_FILE_TIMEOUT = 300.0
+# A worker's word that it has a task in hand: its file's clock starts then,
+# not while a fresh worker is still starting on a loaded machine.
+_STARTED = "started"
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ def _worker_main(conn: Connection, fn: Callable[[Any], Any], memory_mb: int | No
         task = conn.recv()
         if task is None:
             return
+        conn.send(_STARTED)
         try:
             conn.send((True, fn(task)))
         except MemoryError:
@@ -96,9 +100,9 @@ class _Worker:
         self.task: int | None = None
         self.deadline = float("inf")
 
-    def give(self, index: int, arg: Any, timeout: float | None) -> None:
+    def give(self, index: int, arg: Any) -> None:
         self.task = index
-        self.deadline = time.monotonic() + timeout if timeout else float("inf")
+        self.deadline = float("inf")
         self.conn.send(arg)
 
     def stop(self) -> None:
@@ -157,7 +161,7 @@ def run_tasks(args: Sequence[Any], fn: Callable[[Any], Any], *, workers: int, li
                 index = todo.popleft()
                 if on_start:
                     on_start(index)
-                worker.give(index, args[index], limits.file_timeout)
+                worker.give(index, args[index])
                 busy.append(worker)
             nearest = min(w.deadline for w in busy)
             timeout = None if nearest == float("inf") else max(0.0, nearest - time.monotonic())
@@ -165,10 +169,15 @@ def run_tasks(args: Sequence[Any], fn: Callable[[Any], Any], *, workers: int, li
             for worker in list(busy):
                 if worker.conn in ready:
                     try:
-                        succeeded, value = worker.conn.recv()
+                        message = worker.conn.recv()
                     except (EOFError, OSError):
                         pass  # the worker died: its sentinel says how, below
                     else:
+                        if message == _STARTED:
+                            if limits.file_timeout:
+                                worker.deadline = time.monotonic() + limits.file_timeout
+                            continue
+                        succeeded, value = message
                         busy.remove(worker)
                         finish(worker.task, value if succeeded else Failed(value))
                         if succeeded and worker.process.is_alive():
