@@ -47,17 +47,10 @@ def peak_kib(pid):
     except (OSError, StopIteration):
         return 0
 
-def is_worker(pid):
-    # The fork server and resource tracker are helpers, not workers: the fork
-    # server's RSS is the imports every worker shares.
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as fh:
-            command = fh.read()
-    except OSError:
-        return False
-    return b"multiprocessing.forkserver" not in command and b"resource_tracker" not in command
-
-def descendants(root):
+def workers(root):
+    # Workers are forked by the fork server, a child of the command, so they
+    # are its grandchildren; the fork server and resource tracker (children)
+    # are helpers whose RSS is the imports every worker shares.
     parents = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -66,7 +59,7 @@ def descendants(root):
                     parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
             except (OSError, IndexError, ValueError):
                 pass
-    found, todo = set(), [root]
+    found, todo = set(), [p for p, parent in parents.items() if parent == root]
     while todo:
         pid = todo.pop()
         children = [p for p, parent in parents.items() if parent == pid]
@@ -79,7 +72,7 @@ proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subproce
 main_peak = worker_peak = 0
 while proc.poll() is None:
     main_peak = max(main_peak, peak_kib(proc.pid))
-    for pid in filter(is_worker, descendants(proc.pid)):
+    for pid in workers(proc.pid):
         worker_peak = max(worker_peak, peak_kib(pid))
     time.sleep(0.2)
 stderr = proc.stderr.read()
