@@ -152,7 +152,7 @@ def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, file_timeout
             click.echo(f"skipped: {skip.path} ({skip.reason})", err=True)
     if not files:
         raise click.UsageError(f"no {labels()} files found in the inputs"
-                               f"{skipped_note(len(collected.skipped))}")
+                               f"{skipped_note(len(collected.skipped), verbose)}")
     batch = BatchOptions(
         workers=workers or available_cores(),
         limits=Limits(file_timeout=file_timeout, memory_mb=memory_limit or None),
@@ -169,7 +169,8 @@ def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, file_timeout
         click.secho(f"error: nothing written: the tables failed validation\n{exc}", fg="red", err=True)
         sys.exit(Exit.NOT_WRITTEN)
     if not quiet:
-        click.echo(summary(outcome, collected.skipped, out_dir), err=True)
+        click.echo(summary(outcome, out_dir, skipped_note(len(collected.skipped), verbose),
+                           collected.skipped if verbose else []), err=True)
     for message in outcome.errors:
         click.secho(f"error: {message}", fg="red", err=True)
     threshold = SEVERITY_RANK[fail_on] if fail_on else None
@@ -181,11 +182,11 @@ def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, file_timeout
         sys.exit(Exit.FINDINGS)
 
 
-def skipped_note(count: int) -> str:
+def skipped_note(count: int, verbose: bool) -> str:
     if not count:
         return ""
     files = "file" if count == 1 else "files"
-    return f"; {count} {files} in folders skipped (--verbose names them)"
+    return f"; {count} {files} in folders skipped" + ("" if verbose else " (--verbose names them)")
 
 
 @main.command()

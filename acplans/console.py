@@ -66,14 +66,16 @@ def _named(title: str, lines: list[str]) -> list[str]:
     return [f"{title} ({len(lines)}):"] + shown
 
 
-def summary(outcome: RunResult, skipped: list[Skipped], out_dir: str) -> str:
+def summary(outcome: RunResult, out_dir: str, skipped_note: str, skipped: list[Skipped]) -> str:
+    """The closing lines: counts, then the files that need review, failed,
+    and (when given) were skipped, by name."""
     t = outcome.tables
     total = len(outcome.files)
     cached = sum(1 for f in outcome.files if f.from_cache)
     lines = [f"{total - len(outcome.failed)} of {total} files read"
              + (f" ({cached} unchanged, from the cache)" if cached else "")
              + f"; {len(t.recommendations)} recommendations, {len(t.responses)} responses, "
-               f"{len(t.actions)} actions, {len(t.findings)} findings -> {out_dir}"]
+               f"{len(t.actions)} actions, {len(t.findings)} findings -> {out_dir}{skipped_note}"]
     review = [f"{d.source_path}: {d.review_reasons[0]}" + (f" (+{len(d.review_reasons) - 1} more)"
                                                           if len(d.review_reasons) > 1 else "")
               for d in t.documents if d.needs_review and d.status != "error" and d.review_reasons]

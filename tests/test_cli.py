@@ -110,6 +110,9 @@ def test_quiet_prints_nothing_and_the_summary_names_files_to_review_and_skipped(
     assert lines[0].startswith("2 of 2 files read;")
     review = lines.index("Needs review (1):")
     assert lines[review + 1].startswith(f"  {inputs / 'plan.md'}: ")
+    assert lines[0].endswith("; 1 file in folders skipped (--verbose names them)")
+    verbose = CliRunner().invoke(main, ["run", str(inputs), "--out", str(tmp_path / "out"), "--verbose"])
+    lines = verbose.stderr.splitlines()
     assert lines[lines.index("Skipped in folders (1):") + 1] == f"  {inputs / 'notes.json'} (no reader for .json)"
     again = CliRunner().invoke(main, ["run", str(inputs), "--out", str(tmp_path / "out")])
     assert again.stderr.splitlines()[0].startswith("2 of 2 files read (2 unchanged, from the cache);")
