@@ -66,11 +66,14 @@ class ResultCache:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        except OSError:
+            return  # a cache that cannot be written costs speed next time, not this run
+        try:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, entry)
         except OSError:
-            pass  # a cache that cannot be written costs speed next time, not this run
+            Path(tmp).unlink(missing_ok=True)
 
     def prune(self) -> None:
         """Drop entries of other code versions."""

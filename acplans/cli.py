@@ -112,7 +112,7 @@ def inspect(files: tuple[str, ...], as_json: bool, width: int, page_number: int,
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Files read at once, each in its own process.  [default: the cores available]")
 @click.option("--file-timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_FILE_TIMEOUT,
-              show_default=True, help="Seconds one file may take; past that it becomes an error row.")
+              show_default=True, help="Seconds one file may take; past that it becomes an error row (not on --dask).")
 @click.option("--memory-limit", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB, show_default=True,
               help="MiB of memory one worker may map (0: no limit); past that its file becomes an error row.")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
