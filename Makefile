@@ -30,6 +30,7 @@ test: setup
 # BENCH_ARGS="--engine pdfplumber" measures the old engine.
 bench: setup
 	$(BIN)/python tests/benchmark.py $(BENCH_ARGS)
+	$(BIN)/python tests/bench_batch.py
 
 # The generator's variants (tests/docgen) through the pipeline, scored with
 # ../shared/eval/score.py: mean, per format, and the worst cases.

@@ -2,7 +2,10 @@
 
 The top-level modules (``cli``, ``pipeline``, ``officers_report``,
 ``inspect_view``) run the stages in order: extract -> normalize -> schemas
-tables -> compare -> the officers' report. They may import every package
+tables -> compare -> the officers' report. Around the pipeline: ``batch``
+(the worker pool with per-file limits), ``cache`` (per-file results kept
+between runs), ``cluster`` (files shipped to Dask), ``console`` (progress
+and summary) and ``query`` (SQL over an output folder). They may import every package
 below; nothing below (extract, normalize, schemas, compare) imports them.
 """
 __version__ = "0.1.0"

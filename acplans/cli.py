@@ -4,19 +4,39 @@ from __future__ import annotations
 import functools
 import json
 import sys
+from enum import IntEnum
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .batch import DEFAULT_FILE_TIMEOUT, DEFAULT_MEMORY_MB
 from .extract.formats import OcrMode, PdfEngine, ReadOptions, labels
 from .extract.model import UnreadableDocument
+from .console import fail_softly
 from .extract.reader import read_document
 from .inspect_view import document_to_dict, page_tables_to_dict, summarise
 
 
-def fail_softly(path: str, reason: str) -> None:
-    click.secho(f"error: {path}: {reason}", fg="red", err=True)
+class Exit(IntEnum):
+    """`acplans run` exit codes; the worst that applies wins."""
+
+    OK = 0
+    FINDINGS = 1  # findings at or above --fail-on (as `acplans check`)
+    USAGE = 2  # a bad option, no input files, an output folder that cannot be written
+    SOME_FAILED = 3  # some files failed; the tables hold the rest and an error row for each
+    NOTHING_EXTRACTED = 4  # no file could be read
+    NOT_WRITTEN = 5  # the tables failed validation, an internal error: the previous output stands
+
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  every file read, no finding at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage error: bad option, no input files, output folder not writable
+  3  some files failed (timed out, out of memory, unreadable); the rest are written
+  4  nothing extracted: no file could be read
+  5  nothing written: the tables failed validation (please report it)"""
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -93,28 +113,45 @@ def inspect(files: tuple[str, ...], as_json: bool, tables_json: bool, width: int
         sys.exit(1)
 
 
-def silent_option(fn):
-    return click.option("--silent", is_flag=True, help="No progress bar or summary; errors only.")(fn)
-
-
-@main.command()
+@main.command(epilog=EXIT_CODES_HELP)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the Parquet tables (written atomically).")
-@silent_option
-@click.option("--verbose", is_flag=True, help="Name every file a folder walk skipped, and why.")
+              help="Folder for the Parquet tables (committed as one set: readers never see two runs mixed).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Files read at once, each in its own process.  [default: the cores available]")
+@click.option("--file-timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_FILE_TIMEOUT,
+              show_default=True, help="Seconds one file may take; past that it becomes an error row (not on --dask).")
+@click.option("--memory-limit", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB, show_default=True,
+              help="MiB of memory one worker may map (0: no limit); past that its file becomes an error row.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
+              help="Folder for per-file results kept between runs.  [default: OUT/.cache]")
+@click.option("--no-cache", is_flag=True, help="Read every file again, ignoring and not filling the cache.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Read the files on a Dask cluster (tcp://scheduler:8786), or 'local' for a local one.")
+@click.option("--fail-on", type=click.Choice(["high", "medium", "low"]), default=None,
+              help="Exit 1 when any finding is at least this severe.")
+@click.option("--quiet", "-q", "--silent", "quiet", is_flag=True, help="No progress bar or summary; errors only.")
+@click.option("--verbose", is_flag=True, help="Name every file a folder walk skipped, and why, before reading.")
 @read_options
-def run(inputs: tuple[str, ...], out_dir: str, silent: bool, verbose: bool, options: ReadOptions) -> None:
+def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, file_timeout: float, memory_limit: int,
+        cache_dir: str | None, no_cache: bool, dask_address: str | None, fail_on: str | None, quiet: bool,
+        verbose: bool, options: ReadOptions) -> None:
     """Extract and check every report and action plan in INPUTS (files or
     folders, searched recursively) and write one Parquet file per table to
-    --out. A file that cannot be read is reported on one line and the batch
-    goes on; the exit code is 1 if any file failed.
+    --out. Files are read in parallel; one that cannot be read, takes too
+    long or uses too much memory is reported on one line and the batch goes
+    on. Files read before by the same acplans are taken from the cache, so a
+    re-run redoes only the comparison.
 
     Example:
 
-        acplans run samples/ --out output/
+        acplans run samples/ --out output/ --workers 2 --fail-on high
     """
-    from .pipeline import collect_inputs, run as run_pipeline
+    from .batch import Limits, available_cores
+    from .console import RunProgress, summary
+    from .pipeline import BatchOptions, collect_inputs, run as run_pipeline
+    from .schemas.findings import SEVERITY_RANK
+    from .schemas.tables import OutputNotWritable, ValidationError
 
     collected = collect_inputs(inputs)
     files = collected.files
@@ -124,34 +161,33 @@ def run(inputs: tuple[str, ...], out_dir: str, silent: bool, verbose: bool, opti
     if not files:
         raise click.UsageError(f"no {labels()} files found in the inputs"
                                f"{skipped_note(len(collected.skipped), verbose)}")
-    from .schemas.tables import ValidationError  # pyarrow: not worth loading for a run that stops here
-
-    def report(result) -> None:
-        if result.status == "error":
-            fail_softly(str(result.path), result.error or "unreadable")
-
+    batch = BatchOptions(
+        workers=workers or available_cores(),
+        limits=Limits(file_timeout=file_timeout, memory_mb=memory_limit or None),
+        cache_dir=None if no_cache else Path(cache_dir) if cache_dir else Path(out_dir) / ".cache",
+        dask=dask_address)
     try:
-        if silent:
-            outcome = run_pipeline(inputs, Path(out_dir), on_file=report, files=files, options=options)
-        else:
-            with click.progressbar(length=len(files), label="Reading", file=sys.stderr,
-                                   item_show_func=lambda p: p.name if p else "") as bar:
-                def advance(result) -> None:
-                    report(result)
-                    bar.update(1, result.path)
-                outcome = run_pipeline(inputs, Path(out_dir), on_file=advance, files=files, options=options)
+        with RunProgress(len(files), enabled=not quiet) as progress:
+            outcome = run_pipeline(inputs, Path(out_dir), on_start=progress.started, on_file=progress.finished,
+                                   files=files, options=options, batch=batch)
+    except OutputNotWritable as exc:
+        click.secho(f"error: {exc}", fg="red", err=True)
+        sys.exit(Exit.USAGE)
     except ValidationError as exc:
-        raise click.ClickException(f"nothing written: the tables failed validation\n{exc}") from exc
-    if not silent:
-        t = outcome.tables
-        click.echo(f"{len(files) - len(outcome.failed)} of {len(files)} files read; "
-                   f"{len(t.recommendations)} recommendations, {len(t.responses)} responses, "
-                   f"{len(t.actions)} actions, {len(t.findings)} findings -> {out_dir}"
-                   f"{skipped_note(len(collected.skipped), verbose)}", err=True)
+        click.secho(f"error: nothing written: the tables failed validation\n{exc}", fg="red", err=True)
+        sys.exit(Exit.NOT_WRITTEN)
+    if not quiet:
+        click.echo(summary(outcome, out_dir, skipped_note(len(collected.skipped), verbose),
+                           collected.skipped if verbose else []), err=True)
     for message in outcome.errors:
         click.secho(f"error: {message}", fg="red", err=True)
+    threshold = SEVERITY_RANK[fail_on] if fail_on else None
+    if len(outcome.failed) == len(outcome.files):
+        sys.exit(Exit.NOTHING_EXTRACTED)
     if outcome.failed or outcome.errors:
-        sys.exit(1)
+        sys.exit(Exit.SOME_FAILED)
+    if threshold is not None and any(SEVERITY_RANK[f.severity] >= threshold for f in outcome.tables.findings):
+        sys.exit(Exit.FINDINGS)
 
 
 def skipped_note(count: int, verbose: bool) -> str:
@@ -159,6 +195,39 @@ def skipped_note(count: int, verbose: bool) -> str:
         return ""
     files = "file" if count == 1 else "files"
     return f"; {count} {files} in folders skipped" + ("" if verbose else " (--verbose names them)")
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.argument("sql", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="How to print the rows.")
+@click.option("--views", "list_views", is_flag=True, help="List the ready-made views and what each answers.")
+def query(out_dir: str, sql: str | None, fmt: str, list_views: bool) -> None:
+    """Run SQL (DuckDB) over the tables an `acplans run` wrote into OUT_DIR.
+    Every table is a view by its name (documents, recommendations,
+    responses, actions, coverage, findings, ...), and ready-made views answer
+    the common questions without pitfalls: recommendation_points (each point
+    with whether it is answered, the response, its owner and late actions),
+    unanswered, late_actions, inspection_summary and needs_review.
+
+    Example:
+
+        acplans query output/ "SELECT ref, answered, owner, late_actions FROM recommendation_points"
+    """
+    from .query import READY_VIEWS, QueryError, query as run_query, render
+
+    if list_views:
+        for name, (what, _) in READY_VIEWS.items():
+            click.echo(f"{name}: {what}")
+        return
+    if not sql:
+        raise click.UsageError("give the SQL to run, or --views to list the ready-made views")
+    try:
+        answer = run_query(Path(out_dir), sql)
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(render(answer, fmt))
 
 
 def output_dir_argument(fn):

@@ -2,20 +2,26 @@
 comparison -> Parquet tables.
 
 Data flows one way and each stage is a plain function: ``collect_inputs``,
-``process_file`` (read, split, extract, normalise one file), ``assemble``
-(the normaliser's cross-document stage, then the comparator) and
-``write_tables``. A file that cannot be read becomes a ``documents`` row
-with status ``error`` and the batch goes on.
+``process_file`` (read, split, extract, normalise one file), ``process_files``
+(every file, from the cache or in worker processes or on a Dask cluster),
+``assemble`` (the normaliser's cross-document stage, then the comparator)
+and ``write_tables``. A file that cannot be read, times out, runs out of
+memory or crashes its worker becomes a ``documents`` row with status
+``error`` and the batch goes on.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
+import shutil
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from acplans.batch import Failed, Limits, run_tasks
+from acplans.cache import ResultCache
 from acplans.compare import compare_all
 from acplans.extract.dispatch import extract_document
 from acplans.extract.formats import DEFAULT_OPTIONS, ReadOptions, document_suffixes
@@ -34,6 +40,22 @@ class FileResult:
     status: str  # "ok" | "error"
     error: str | None = None
     documents: list[NormalisedDocument] = field(default_factory=list)
+    # Failed for want of time or memory, or lost with its worker: worth
+    # trying again with other limits, so never cached.
+    transient: bool = False
+    from_cache: bool = False
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a run spreads its files. ``workers=0`` reads in this process
+    without per-file limits (library use); the command line's default is
+    one worker per available core."""
+
+    workers: int = 0
+    limits: Limits = Limits()
+    cache_dir: Path | None = None
+    dask: str | None = None  # a scheduler address, or "local"
 
 
 @dataclass
@@ -80,10 +102,12 @@ def collect_inputs(paths: Iterable[str | Path]) -> Inputs:
             skipped += left_out
         else:
             found.append(path)
-    unique: dict[Path, None] = {}
+    # Paths stay as given (a relative path stays relative in source_path);
+    # the same file named twice is read once.
+    unique: dict[Path, Path] = {}
     for p in found:
-        unique.setdefault(p.resolve(), None)
-    return Inputs([Path(p) for p in unique], skipped)
+        unique.setdefault(p.resolve(), p)
+    return Inputs(list(unique.values()), skipped)
 
 
 def walk_folder(root: Path) -> tuple[list[Path], list[Skipped]]:
@@ -116,6 +140,8 @@ def process_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> FileResu
         return FileResult(path, "error", exc.reason)
     try:
         documents = [normalise_extraction(ex) for ex in extract_document(doc)]
+    except MemoryError:
+        raise  # the worker reports it as the limit it is, not as a bug
     except Exception as exc:  # a bug must not sink the batch; it is reported as one
         log.debug("extraction failed for %s\n%s", path, traceback.format_exc())
         return FileResult(path, "error", f"internal error while extracting ({type(exc).__name__}: {exc}); "
@@ -150,19 +176,76 @@ def assemble(results: list[FileResult], errors: list[str] | None = None) -> Tabl
         return batch.tables
 
 
-def run(paths: Iterable[str | Path], out_dir: Path, *,
-        on_file: Callable[[FileResult], None] | None = None,
-        files: list[Path] | None = None, options: ReadOptions = DEFAULT_OPTIONS) -> RunResult:
-    files = files if files is not None else collect_inputs(paths).files
-    results = []
-    for path in files:
-        result = process_file(path, options)
-        results.append(result)
+def process_files(files: list[Path], options: ReadOptions = DEFAULT_OPTIONS, batch: BatchOptions = BatchOptions(), *,
+                  on_start: Callable[[Path], None] | None = None,
+                  on_file: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+    """``process_file`` for every file, in input order: from the cache where
+    the same bytes were read by the same code before, the rest in this
+    process, in worker processes or on Dask."""
+    cache = ResultCache(batch.cache_dir) if batch.cache_dir else None
+    results: list[FileResult | None] = [None] * len(files)
+    shas: dict[int, str] = {}
+    todo: list[int] = []
+    for i, path in enumerate(files):
+        if cache:
+            try:
+                shas[i] = file_sha256(path)
+            except OSError:
+                pass
+            hit = cache.get(shas[i], path, options) if i in shas else None
+            if isinstance(hit, FileResult):
+                hit.from_cache = True
+                results[i] = hit
+                if on_file:
+                    on_file(hit)
+                continue
+        todo.append(i)
+
+    def done(k: int, value) -> None:
+        i = todo[k]
+        result = value if isinstance(value, FileResult) else FileResult(
+            files[i], "error", value.reason if isinstance(value, Failed) else str(value), transient=True)
+        results[i] = result
+        if cache and i in shas and not result.transient:
+            cache.put(shas[i], files[i], options, result)
         if on_file:
             on_file(result)
-    from acplans.schemas.tables import write_tables  # pyarrow: only once there is something to write
 
-    errors: list[str] = []
-    tables = assemble(results, errors)
-    written = write_tables(Path(out_dir), tables)
+    def started(k: int) -> None:
+        if on_start:
+            on_start(files[todo[k]])
+
+    work = functools.partial(process_file, options=options)
+    paths = [files[i] for i in todo]
+    if batch.dask:
+        from acplans.cluster import run_on_dask
+        run_on_dask(batch.dask, paths, work, workers=batch.workers, limits=batch.limits, on_result=done)
+    elif batch.workers > 0:
+        run_tasks(paths, work, workers=batch.workers, limits=batch.limits, on_result=done, on_start=started)
+    else:
+        for k, path in enumerate(paths):
+            started(k)
+            done(k, process_file(path, options))
+    if cache:
+        cache.prune()
+    return [r for r in results if r is not None]
+
+
+def run(paths: Iterable[str | Path], out_dir: Path, *,
+        on_file: Callable[[FileResult], None] | None = None,
+        on_start: Callable[[Path], None] | None = None,
+        files: list[Path] | None = None, options: ReadOptions = DEFAULT_OPTIONS,
+        batch: BatchOptions = BatchOptions()) -> RunResult:
+    files = files if files is not None else collect_inputs(paths).files
+    from acplans.schemas.tables import prepare_output, write_tables  # pyarrow: only once a run will write
+
+    staging = prepare_output(Path(out_dir))  # before the work: an unwritable folder fails now
+    try:
+        results = process_files(files, options, batch, on_start=on_start, on_file=on_file)
+        errors: list[str] = []
+        tables = assemble(results, errors)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    written = write_tables(Path(out_dir), tables, staging)
     return RunResult(results, tables, written, errors)

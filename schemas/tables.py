@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import shutil
 import types
 import typing
 from collections import Counter
@@ -28,6 +28,9 @@ from .rows import SCHEMA_VERSION, TABLES
 VERSION_KEY = b"acplans.schema_version"
 TABLE_KEY = b"acplans.table"
 MANIFEST = "manifest.json"
+# Each run's set of files lives in RUNS/<run>; CURRENT links to the one in force.
+RUNS = ".runs"
+CURRENT = ".current"
 
 # Dates outside this window are misreadings (a page number parsed as a year,
 # a two-digit year put in the wrong century), not Audit Commission business.
@@ -268,31 +271,95 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def _stage(out_dir: Path, final_name: str, write) -> Path:
-    """Write via ``write(file)`` to a hidden temp file beside ``final_name``
-    and fsync it. The name ends in .tmp so `*.parquet` globs never see it."""
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{final_name}.", suffix=".tmp")
+def _write_file(path: Path, write) -> None:
+    # open() rather than mkstemp, so the file gets the user's umask like every other file they make.
+    with path.open("xb") as f:
+        write(f)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _staged_by_another_run(name: str) -> bool:
+    """Whether a set folder may still be being written by another live
+    process: those are left alone; all other sets but the current are dead."""
+    pid = name.rsplit("-", 1)[-1]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
     try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class OutputNotWritable(Exception):
+    pass
+
+
+def prepare_output(out_dir: Path) -> Path:
+    """Make the folder a run will write its set into, inside ``out_dir``,
+    before any work is done: an output folder that cannot be written fails
+    here, in one line, instead of after the whole batch. Leftovers of runs
+    that died (their staging folders, temp files of older acplans versions)
+    are removed first."""
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        runs = out_dir / RUNS
+        runs.mkdir(exist_ok=True)
+        _remove_leftovers(out_dir)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+        staging = runs / f"{stamp}-{os.getpid()}"
+        staging.mkdir()
+    except OSError as exc:
+        raise OutputNotWritable(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+    return staging
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    current = current_set(out_dir).name
+    for old in (out_dir / RUNS).iterdir():
+        if old.name != current and not _staged_by_another_run(old.name):
+            shutil.rmtree(old, ignore_errors=True)
+    for tmp in out_dir.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+def current_set(out_dir: Path) -> Path:
+    """The folder holding the tables of the last complete run: every table
+    read from here comes from one run, even while another run commits."""
+    out_dir = Path(out_dir)
+    link = out_dir / CURRENT
+    if link.is_symlink():
+        return out_dir / RUNS / Path(os.readlink(link)).name
+    return out_dir  # written by an acplans before sets, or where links cannot be made
+
+
+def _link(target: str, at: Path) -> None:
+    """Point ``at`` to ``target`` in one step: a new link renamed over the old."""
+    tmp = at.with_name(f".{at.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    os.symlink(target, tmp)
+    try:
+        os.replace(tmp, at)
     except BaseException:
-        os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
         raise
-    return Path(tmp)
 
 
-def write_tables(out_dir: Path, tables: Tables) -> dict[str, Path]:
-    """Validate every table, then write each as ``<out_dir>/<name>.parquet``
-    and ``manifest.json`` last; returns the Parquet paths by table name.
+def write_tables(out_dir: Path, tables: Tables, staging: Path | None = None) -> dict[str, Path]:
+    """Validate every table, then commit them and ``manifest.json`` as one
+    set; returns the Parquet paths by table name.
 
-    Every table of the bundle is written (an empty list as an empty table),
-    so a run never leaves one table from an older run beside the others. On
-    any problem a ValidationError lists them all and nothing is written.
-    Each file replaces its predecessor atomically; all are staged before the
-    first replace, so an interrupted run leaves each file whole, and the
-    manifest still describes the old run until every table has been replaced.
+    The set is written into its own folder (``staging``, from
+    ``prepare_output``) under ``out_dir/.runs``, then made current by
+    renaming one link, ``out_dir/.current``, in a single step. Each
+    ``out_dir/<name>.parquet`` is a link through ``.current``, so a reader
+    never sees tables from two runs, and a run that dies at any point leaves
+    the previous set whole. On any validation problem a ValidationError
+    lists them all and nothing is written.
     """
     if not isinstance(tables, Tables):
         raise TypeError(f"write_tables takes a schemas.bundle.Tables, not {type(tables).__name__}")
@@ -307,43 +374,55 @@ def write_tables(out_dir: Path, tables: Tables) -> dict[str, Path]:
             continue
         problems += validate(name, arrow_tables[name])
     if problems:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         raise ValidationError(problems)
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staged: dict[str, Path] = {}
+    staging = staging if staging is not None else prepare_output(out_dir)
     try:
         for name, table in arrow_tables.items():
-            staged[name] = _stage(out_dir, f"{name}.parquet", lambda f, t=table: pq.write_table(t, f))
-        paths = {}
-        for name in list(staged):
-            os.replace(staged[name], out_dir / f"{name}.parquet")
-            paths[name] = out_dir / f"{name}.parquet"
-            del staged[name]
-    finally:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
-    _fsync_dir(out_dir)
+            _write_file(staging / f"{name}.parquet", lambda f, t=table: pq.write_table(t, f))
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "run": staging.name,
+            "tables": {name: {"file": f"{name}.parquet", "rows": t.num_rows} for name, t in arrow_tables.items()},
+        }
+        body = (json.dumps(manifest, indent=2) + "\n").encode()
+        _write_file(staging / MANIFEST, lambda f: f.write(body))
+        _fsync_dir(staging)
+        _commit(out_dir, staging, [f"{name}.parquet" for name in arrow_tables] + [MANIFEST])
+    except BaseException:
+        if current_set(out_dir) != staging:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _remove_leftovers(out_dir)
+    return {name: out_dir / f"{name}.parquet" for name in arrow_tables}
 
-    manifest = {
-        "schema_version": SCHEMA_VERSION,
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "tables": {name: {"file": p.name, "rows": arrow_tables[name].num_rows} for name, p in paths.items()},
-    }
-    body = (json.dumps(manifest, indent=2) + "\n").encode()
-    tmp = _stage(out_dir, MANIFEST, lambda f: f.write(body))
+
+def _commit(out_dir: Path, staging: Path, names: list[str]) -> None:
     try:
-        os.replace(tmp, out_dir / MANIFEST)
-    finally:
-        tmp.unlink(missing_ok=True)
+        _link(f"{RUNS}/{staging.name}", out_dir / CURRENT)
+    except (OSError, NotImplementedError):
+        # No symbolic links here (Windows without the right): each file
+        # still replaces its predecessor whole, the manifest last.
+        for name in names:
+            os.replace(staging / name, out_dir / name)
+        _fsync_dir(out_dir)
+        return
+    for name in names:
+        at = out_dir / name
+        # Links made once by the first run, so later commits are the one rename above.
+        if not (at.is_symlink() and os.readlink(at) == f"{CURRENT}/{name}"):
+            _link(f"{CURRENT}/{name}", at)
     _fsync_dir(out_dir)
-    return paths
 
 
 def read_table(out_dir: Path, name: str) -> pa.Table:
     """Table ``name`` as written by ``write_tables`` into ``out_dir``."""
     _row_class(name)  # a misspelt name should list the tables, not say "file not found"
     # ParquetFile rather than pq.read_table: the latter loads pyarrow.dataset, which imports pandas.
-    with pq.ParquetFile(Path(out_dir) / f"{name}.parquet") as parquet:
+    with pq.ParquetFile(current_set(Path(out_dir)) / f"{name}.parquet") as parquet:
         return parquet.read()
 
 
@@ -356,10 +435,11 @@ def read_tables(out_dir: Path) -> Tables:
     meets a row with a missing or mistyped column.
     """
     out_dir = Path(out_dir)
+    tables_dir = current_set(out_dir)  # every table from the same run
     loaded, problems = {}, []
     for name in Tables.names():
-        path = out_dir / f"{name}.parquet"
-        if not path.is_file():
+        path = tables_dir / f"{name}.parquet"
+        if not (out_dir / f"{name}.parquet").is_file() or not path.is_file():
             raise FileNotFoundError(f"no {name}.parquet in {out_dir}: run `acplans run` first")
         with pq.ParquetFile(path) as parquet:
             table = parquet.read()

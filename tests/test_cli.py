@@ -6,7 +6,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from acplans.cli import main
+from acplans.cli import Exit, main
 from acplans.extract.formats import labels
 
 SAMPLES = __import__("pathlib").Path(__file__).resolve().parents[1] / "samples"
@@ -33,7 +33,7 @@ def test_run_reports_bad_files_on_one_line_and_keeps_going(tmp_path):
     (inputs / "truncated.pdf").write_bytes((SAMPLES / "home-group-inspection-report-2010.pdf").read_bytes()[:3000])
     (inputs / "image.docx").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     result = CliRunner().invoke(main, ["run", str(inputs), "--out", str(tmp_path / "out"), "--silent"])
-    assert result.exit_code == 1
+    assert result.exit_code == Exit.SOME_FAILED
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 3
     assert any("empty.pdf" in e and "empty" in e for e in errors)
@@ -72,7 +72,47 @@ def test_a_comparator_failure_still_writes_the_extracted_tables(tmp_path, monkey
     monkeypatch.setattr(pipeline, "compare_all", broken)
     result = CliRunner().invoke(main, ["run", str(SAMPLES / "peabody-action-plan-summary-2010.docx"),
                                        "--out", str(tmp_path), "--silent"])
-    assert result.exit_code == 1
+    assert result.exit_code == Exit.SOME_FAILED
     assert "internal error while comparing" in result.stderr and "KeyError" in result.stderr
     assert pq.read_table(tmp_path / "actions.parquet").num_rows == 22
     assert pq.read_table(tmp_path / "findings.parquet").num_rows == 0
+
+
+def test_run_exit_codes_tell_findings_failures_nothing_and_usage_apart(tmp_path):
+    plan = str(SAMPLES / "peabody-action-plan-summary-2010.docx")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "taken").write_text("a file where the output folder should be")
+    cases = {
+        Exit.OK: [plan, "--out", str(tmp_path / "a"), "--fail-on", "high"],
+        Exit.FINDINGS: [plan, "--out", str(tmp_path / "b"), "--fail-on", "low"],
+        Exit.NOTHING_EXTRACTED: [str(tmp_path / "empty.txt"), "--out", str(tmp_path / "c")],
+        Exit.USAGE: [plan, "--out", str(tmp_path / "taken" / "out")],
+    }
+    for code, args in cases.items():
+        result = CliRunner().invoke(main, ["run", *args, "--quiet", "--workers", "1"])
+        assert result.exit_code == code, (code, result.output)
+        assert "Traceback" not in result.output
+    assert pq.read_table(tmp_path / "b" / "findings.parquet").num_rows > 0
+    assert "error: cannot write to" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert "Exit codes:" in CliRunner().invoke(main, ["run", "--help"]).output
+
+
+def test_quiet_prints_nothing_and_the_summary_names_files_to_review_and_skipped(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SAMPLES / "peabody-action-plan-summary-2010.docx", inputs)
+    (inputs / "notes.json").write_text("{}")
+    (inputs / "plan.md").write_text("# Action plan\n\nR1 We will do better. Due: soon.\n")
+    quiet = CliRunner().invoke(main, ["run", str(inputs), "--out", str(tmp_path / "q"), "-q"])
+    assert quiet.exit_code == Exit.OK and quiet.output == ""
+    result = CliRunner().invoke(main, ["run", str(inputs), "--out", str(tmp_path / "out")])
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("2 of 2 files read;")
+    review = lines.index("Needs review (1):")
+    assert lines[review + 1].startswith(f"  {inputs / 'plan.md'}: ")
+    assert lines[0].endswith("; 1 file in folders skipped (--verbose names them)")
+    verbose = CliRunner().invoke(main, ["run", str(inputs), "--out", str(tmp_path / "out"), "--verbose"])
+    lines = verbose.stderr.splitlines()
+    assert lines[lines.index("Skipped in folders (1):") + 1] == f"  {inputs / 'notes.json'} (no reader for .json)"
+    again = CliRunner().invoke(main, ["run", str(inputs), "--out", str(tmp_path / "out")])
+    assert again.stderr.splitlines()[0].startswith("2 of 2 files read (2 unchanged, from the cache);")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import subprocess
 import sys
 import typing
@@ -421,58 +420,6 @@ def test_invalid_tables_write_nothing_and_report_all_tables(tmp_path):
         Problem("findings", None, 1, "is a MatchRow, expected FindingRow"),
     ]
     assert not out_dir.exists()
-
-
-def test_interrupted_write_leaves_previous_output_intact(out, monkeypatch):
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
-    staged = []
-
-    def crash(src, dst):
-        staged.append((Path(src).stat().st_size, Path(dst).name))
-        raise OSError("killed")
-
-    monkeypatch.setattr(tables.os, "replace", crash)
-    changed = sample_tables()
-    changed.actions[0].text = "Something else entirely"
-    with pytest.raises(OSError, match="killed"):
-        write_tables(out, changed)
-
-    assert staged[0][0] > 0 and staged[0][1] == "documents.parquet"
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert read_table(out, "actions").column("text")[0].as_py() == "Procure a new repairs contract"
-
-
-def test_crash_between_replaces_leaves_whole_files_and_the_old_manifest(out, monkeypatch):
-    manifest = (out / "manifest.json").read_bytes()
-    real_replace = os.replace
-    calls = []
-
-    def crash_on_third(src, dst):
-        calls.append(Path(dst).name)
-        if len(calls) == 3:
-            raise OSError("killed")
-        real_replace(src, dst)
-
-    monkeypatch.setattr(tables.os, "replace", crash_on_third)
-    with pytest.raises(OSError):
-        write_tables(out, sample_tables())
-
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"{n}.parquet" for n in TABLES] + ["manifest.json"])
-    assert (out / "manifest.json").read_bytes() == manifest
-    assert all(validate(n, out / f"{n}.parquet") == [] for n in TABLES)
-
-
-def test_manifest_is_replaced_last(tmp_path, monkeypatch):
-    real_replace = os.replace
-    targets = []
-
-    def record(src, dst):
-        targets.append(Path(dst).name)
-        real_replace(src, dst)
-
-    monkeypatch.setattr(tables.os, "replace", record)
-    write_tables(tmp_path, sample_tables())
-    assert targets == [f"{n}.parquet" for n in TABLES] + ["manifest.json"]
 
 
 # -- the data dictionary and SQL -----------------------------------------

@@ -1,0 +1,85 @@
+"""What `acplans run` tells the person at the terminal: a progress bar naming
+the file being read, one line per file that failed, and a closing summary
+that names the files needing review and the files skipped."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:  # the pipeline loads every stage; `acplans inspect` needs none of them
+    from acplans.pipeline import FileResult, RunResult, Skipped
+
+# Files named in a summary list before "... and N more".
+LIST_LIMIT = 10
+
+
+def fail_softly(path: str, reason: str) -> None:
+    click.secho(f"error: {path}: {reason}", fg="red", err=True)
+
+
+class RunProgress:
+    """A rich progress bar on stderr while files are read; nothing at all when
+    stderr is not a terminal (a log, a pipe) or the user asked for quiet."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.bar = None
+        if enabled and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            self.bar = Progress(TextColumn("Reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("", total=total)
+
+    def __enter__(self) -> RunProgress:
+        if self.bar:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar:
+            self.bar.stop()
+
+    def started(self, path: Path) -> None:
+        if self.bar:
+            self.bar.update(self.task, description=path.name)
+
+    def finished(self, result: FileResult) -> None:
+        if result.status == "error":
+            if self.bar:
+                self.bar.console.print(f"error: {result.path}: {result.error or 'unreadable'}", style="red",
+                                       highlight=False, markup=False)
+            else:
+                fail_softly(str(result.path), result.error or "unreadable")
+        if self.bar:
+            self.bar.update(self.task, advance=1, description=result.path.name)
+
+
+def _named(title: str, lines: list[str]) -> list[str]:
+    if not lines:
+        return []
+    shown = [f"  {line}" for line in lines[:LIST_LIMIT]]
+    if len(lines) > LIST_LIMIT:
+        shown.append(f"  ... and {len(lines) - LIST_LIMIT} more")
+    return [f"{title} ({len(lines)}):"] + shown
+
+
+def summary(outcome: RunResult, out_dir: str, skipped_note: str, skipped: list[Skipped]) -> str:
+    """The closing lines: counts, then the files that need review, failed,
+    and (when given) were skipped, by name."""
+    t = outcome.tables
+    total = len(outcome.files)
+    cached = sum(1 for f in outcome.files if f.from_cache)
+    lines = [f"{total - len(outcome.failed)} of {total} files read"
+             + (f" ({cached} unchanged, from the cache)" if cached else "")
+             + f"; {len(t.recommendations)} recommendations, {len(t.responses)} responses, "
+               f"{len(t.actions)} actions, {len(t.findings)} findings -> {out_dir}{skipped_note}"]
+    review = [f"{d.source_path}: {d.review_reasons[0]}" + (f" (+{len(d.review_reasons) - 1} more)"
+                                                          if len(d.review_reasons) > 1 else "")
+              for d in t.documents if d.needs_review and d.status != "error" and d.review_reasons]
+    lines += _named("Needs review", review)
+    lines += _named("Failed", [f"{f.path}: {f.error}" for f in outcome.failed])
+    lines += _named("Skipped in folders", [f"{s.path} ({s.reason})" for s in skipped])
+    return "\n".join(lines)

@@ -1,0 +1,189 @@
+"""Batch measures of `acplans run`, as ratios taken in one go on this machine.
+
+usage: python tests/bench_batch.py [--copies 4] [--folder 100] [--pages 520] [--json]
+
+- throughput over COPIES copies of the samples with 1 and 2 workers (target:
+  2 workers >= 1.8x on 2 idle cores) and on a Dask LocalCluster of 2 workers;
+- a second run over the same inputs against the first (target >= 20x);
+- one new file added to a FOLDER-file folder: only it is read;
+- peak RSS of a worker on a PAGES-page file against the 60-page pack (flat:
+  within 2x).
+
+Each run is its own `acplans run` process, measured from outside: its
+process tree is watched for the peak RSS of the main process and of the
+largest worker.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from batch_inputs import SAMPLES, make_copy  # noqa: E402
+from benchmark import PACK, make_long_pdf  # noqa: E402
+
+MIN_SPEEDUP_2_WORKERS = 1.8
+MIN_CACHED_SPEEDUP = 20.0
+MAX_MEMORY_GROWTH = 2.0
+
+# Runs the command and watches its process tree in /proc, because workers are
+# forked by a fork server and never waited for by the command itself, so
+# RUSAGE_CHILDREN would only see the main process. Prints seconds, the main
+# process's peak RSS and the largest peak RSS of any other process (a worker).
+MEASURE = """
+import os, subprocess, sys, time
+
+def peak_kib(pid):
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return 0
+
+def workers(root):
+    # Workers are forked by the fork server, a child of the command, so they
+    # are its grandchildren; the fork server and resource tracker (children)
+    # are helpers whose RSS is the imports every worker shares.
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    found, todo = set(), [p for p, parent in parents.items() if parent == root]
+    while todo:
+        pid = todo.pop()
+        children = [p for p, parent in parents.items() if parent == pid]
+        found.update(children)
+        todo += children
+    return found
+
+t = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+main_peak = worker_peak = 0
+while proc.poll() is None:
+    main_peak = max(main_peak, peak_kib(proc.pid))
+    for pid in workers(proc.pid):
+        worker_peak = max(worker_peak, peak_kib(pid))
+    time.sleep(0.2)
+stderr = proc.stderr.read()
+print(time.perf_counter() - t, main_peak / 1024, worker_peak / 1024)
+print(stderr)
+"""
+
+
+def acplans_run(inputs: list[Path], out: Path, *options: str) -> dict:
+    command = [sys.executable, "-m", "acplans.cli", "run", *map(str, inputs), "--out", str(out), *options]
+    done = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
+    first, _, stderr = done.stdout.partition("\n")
+    seconds, main_peak, worker_peak = first.split()
+    return {"seconds": round(float(seconds), 2), "main_mib": round(float(main_peak), 1),
+            "worker_mib": round(float(worker_peak), 1), "stderr": stderr}
+
+
+def copies_of_samples(dest: Path, copies: int) -> list[Path]:
+    files = []
+    for n in range(copies):
+        for sample in sorted(p for p in SAMPLES.iterdir() if p.is_file()):
+            target = dest / f"copy-{n}" / sample.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(sample, target)
+            files.append(target)
+    return files
+
+
+def from_cache(stderr: str) -> int:
+    found = re.search(r"\((\d+) unchanged, from the cache\)", stderr)
+    return int(found.group(1)) if found else 0
+
+
+def memory_only(pages: int) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        long_pdf = make_long_pdf(pages, tmp / f"long-{pages}.pdf")
+        pack = acplans_run([PACK], tmp / "pack", "-q", "--no-cache", "--workers", "1")
+        long = acplans_run([long_pdf], tmp / "long", "-q", "--no-cache", "--workers", "1", "--file-timeout", "3000")
+    for name, v in (("pack", pack), (f"{pages} pages", long)):
+        print(f"{name:<12} {v['seconds']:>8.2f} s  main {v['main_mib']:>6.1f} MiB  worker {v['worker_mib']:>6.1f} MiB"
+              f"  {v['stderr'].strip()[:200]}")
+    return 0 if long["worker_mib"] <= MAX_MEMORY_GROWTH * pack["worker_mib"] else 1
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=4)
+    ap.add_argument("--folder", type=int, default=100)
+    ap.add_argument("--pages", type=int, default=520)
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--only-memory", action="store_true", help="Measure only the worker on the long file.")
+    args = ap.parse_args()
+    if args.only_memory:
+        return memory_only(args.pages)
+    r: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        inputs = copies_of_samples(tmp / "in", args.copies)
+        r["files"] = len(inputs)
+        r["1 worker"] = acplans_run(inputs, tmp / "w1", "-q", "--no-cache", "--workers", "1")
+        r["2 workers"] = acplans_run(inputs, tmp / "w2", "-q", "--no-cache", "--workers", "2")
+        r["dask local, 2 workers"] = acplans_run(inputs, tmp / "dask", "-q", "--no-cache", "--workers", "2",
+                                                 "--dask", "local")
+        r["first run (cache filled)"] = acplans_run(inputs, tmp / "cached", "--workers", "2")
+        r["second run"] = acplans_run(inputs, tmp / "cached", "--workers", "2")
+
+        folder = [make_copy(tmp / "folder" / f"plan-{n:03d}.docx", n) for n in range(args.folder)]
+        acplans_run(folder, tmp / "folder-out", "-q", "--workers", "2")
+        folder.append(make_copy(tmp / "folder" / "plan-new.docx", args.folder))
+        added = acplans_run(folder, tmp / "folder-out", "--workers", "2")
+        r["folder plus one"] = {**added, "read": len(folder) - from_cache(added["stderr"])}
+
+        long_pdf = make_long_pdf(args.pages, tmp / f"long-{args.pages}.pdf")
+        r["worker on the pack"] = acplans_run([PACK], tmp / "pack", "-q", "--no-cache", "--workers", "1")
+        r[f"worker on {args.pages} pages"] = acplans_run([long_pdf], tmp / "long", "-q", "--no-cache",
+                                                         "--workers", "1", "--file-timeout", "3000")
+    seconds = {k: v["seconds"] for k, v in r.items() if isinstance(v, dict)}
+    ratios = {
+        "2 workers / 1 worker": round(seconds["1 worker"] / seconds["2 workers"], 2),
+        "dask 2 workers / 1 worker": round(seconds["1 worker"] / seconds["dask local, 2 workers"], 2),
+        "second run / first run": round(seconds["first run (cache filled)"] / seconds["second run"], 1),
+        f"worker peak RSS {args.pages} pages / pack": round(r[f"worker on {args.pages} pages"]["worker_mib"]
+                                                            / r["worker on the pack"]["worker_mib"], 2),
+    }
+    checks = {
+        f"2 workers >= {MIN_SPEEDUP_2_WORKERS}x 1 worker": ratios["2 workers / 1 worker"] >= MIN_SPEEDUP_2_WORKERS,
+        f"second run >= {MIN_CACHED_SPEEDUP:.0f}x faster": ratios["second run / first run"] >= MIN_CACHED_SPEEDUP,
+        "one new file in the folder: only it is read": r["folder plus one"]["read"] == 1,
+        f"worker memory on {args.pages} pages within {MAX_MEMORY_GROWTH}x of the pack":
+            ratios[f"worker peak RSS {args.pages} pages / pack"] <= MAX_MEMORY_GROWTH,
+        f"the {args.pages}-page file was read": "error" not in r[f"worker on {args.pages} pages"]["stderr"],
+    }
+    for v in r.values():
+        if isinstance(v, dict):
+            v.pop("stderr", None)
+    if args.json:
+        print(json.dumps({"runs": r, "ratios": ratios, "checks": checks}, indent=2))
+    else:
+        print(f"{r['files']} files ({args.copies} copies of samples/)")
+        for name, v in r.items():
+            if isinstance(v, dict):
+                print(f"{name:<28} {v['seconds']:>8.2f} s  peak RSS: main {v['main_mib']:>6.1f} MiB, "
+                      f"largest worker {v['worker_mib']:>6.1f} MiB"
+                      + (f"  files read: {v['read']}" if "read" in v else ""))
+        for name, value in ratios.items():
+            print(f"{name:<32} {value}x")
+        for name, ok in checks.items():
+            print(f"{'PASS' if ok else 'FAIL'} {name}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
