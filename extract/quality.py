@@ -1,0 +1,95 @@
+"""Whether a read document's text can be trusted at all: no silent empty success.
+
+A reader that returns without error has not necessarily read anything. Its
+text may be glyph ids a font never mapped to characters (pdfminer writes
+``(cid:12)``, other engines U+FFFD or private-use code points), letters
+that spell nothing (a font with a scrambled encoding), or nothing at all. ``assess_text``
+sets ``Document.unreadable_text`` when the document as a whole is not
+readable and adds page-level doubts to ``Document.review_reasons``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Block, Document, TextLayer
+
+# A whole document whose text is at least this share of undecodable
+# characters is unreadable; a page over it is named for review.
+MAX_UNDECODABLE_SHARE = 0.3
+# English prose, even in the terse cells of a plan, is more than this share
+# of its commonest words; text below it over enough words is letters that
+# spell nothing.
+MIN_FUNCTION_WORD_SHARE = 0.02
+MIN_WORDS_TO_JUDGE_LANGUAGE = 300
+
+_CID = re.compile(r"\(cid:\d{1,6}\)")
+_WORD = re.compile(r"[A-Za-z]{1,40}")
+_FUNCTION_WORDS = frozenset(
+    "the and of to a in for is be will with on by that this are as at from or an it all not "
+    "we our has have been was were which should its their".split())
+
+
+def assess_text(doc: Document) -> None:
+    """Judge the text ``doc`` holds; see the module docstring."""
+    texts = list(_texts(doc.blocks))
+    if not any(t.strip() for t in texts):
+        unreadable_pages = [p.number for p in doc.pages if p.text_layer is TextLayer.UNREADABLE]
+        doc.unreadable_text = ("no text found: the text layer does not decode and OCR could not read it"
+                               if unreadable_pages else
+                               "no text found: blank pages, or pictures of text that OCR could not read")
+        return
+    share = undecodable_share("".join(texts))
+    if share >= MAX_UNDECODABLE_SHARE:
+        doc.unreadable_text = (f"{share:.0%} of the text is glyphs the file's fonts do not map to "
+                               "characters (unreadable text layer)")
+        return
+    words = [w.lower() for t in texts for w in _WORD.findall(t)]
+    if len(words) >= MIN_WORDS_TO_JUDGE_LANGUAGE:
+        common = sum(1 for w in words if w in _FUNCTION_WORDS) / len(words)
+        if common < MIN_FUNCTION_WORD_SHARE:
+            doc.unreadable_text = (f"the text does not read as English (only {common:.1%} common words): "
+                                   "the fonts' encoding is probably scrambled")
+            return
+    doc.review_reasons += _page_doubts(doc)
+
+
+def undecodable_share(text: str) -> float:
+    """Share of the non-space characters that are not characters at all."""
+    cids = _CID.findall(text)
+    rest = _CID.sub("", text)
+    bad = len(cids) + sum(1 for ch in rest if _undecodable(ch))
+    total = len(cids) + sum(1 for ch in rest if not ch.isspace())
+    return bad / total if total else 0.0
+
+
+def _undecodable(ch: str) -> bool:
+    return ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cs") and not ch.isspace()
+
+
+def _page_doubts(doc: Document) -> list[str]:
+    doubts = []
+    unreadable = [p.number for p in doc.pages if p.text_layer is TextLayer.UNREADABLE and not p.ocr]
+    if unreadable:
+        doubts.append(f"text layer unreadable on page(s) {_numbers(unreadable)}")
+    by_page: dict[int, list[str]] = {}
+    for block in doc.blocks:
+        if block.page is not None:
+            by_page.setdefault(block.page, []).extend(_texts([block]))
+    garbled = [n for n, t in sorted(by_page.items())
+               if n not in unreadable and undecodable_share("".join(t)) >= MAX_UNDECODABLE_SHARE]
+    if garbled:
+        doubts.append(f"undecodable glyphs on page(s) {_numbers(garbled)}")
+    return doubts
+
+
+def _texts(blocks: list[Block]):
+    for block in blocks:
+        yield block.text
+        if block.table is not None:
+            yield from block.table.header
+            yield from (c.text for row in block.table.rows for c in row.cells)
+
+
+def _numbers(pages: list[int]) -> str:
+    return ", ".join(map(str, pages[:10])) + (f" and {len(pages) - 10} more" if len(pages) > 10 else "")
