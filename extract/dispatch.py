@@ -18,7 +18,11 @@ _PLAN_TITLE_LANDLORD = re.compile(
 
 
 def extract_document(doc: Document) -> list[Extraction]:
-    return [extract_part(doc, part, i) for i, part in enumerate(split_document(doc))]
+    extractions = [extract_part(doc, part, i) for i, part in enumerate(split_document(doc))]
+    for extraction in extractions:  # what the reader doubted, for the quality gate
+        extraction.unreadable_text = doc.unreadable_text
+        extraction.review_reasons[:0] = doc.review_reasons
+    return extractions
 
 
 def extract_part(doc: Document, part: DocumentPart, part_index: int) -> Extraction:

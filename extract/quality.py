@@ -6,6 +6,10 @@ text may be glyph ids a font never mapped to characters (pdfminer writes
 that spell nothing (a font with a scrambled encoding), or nothing at all. ``assess_text``
 sets ``Document.unreadable_text`` when the document as a whole is not
 readable and adds page-level doubts to ``Document.review_reasons``.
+
+``bound_whitespace`` shortens runs of whitespace no document prints but a
+hostile one can: later stages' patterns (``\s*:\s+`` and the like) are
+quadratic on a run of spaces, so none of them sees a long one.
 """
 from __future__ import annotations
 
@@ -23,6 +27,10 @@ MAX_UNDECODABLE_SHARE = 0.3
 MIN_FUNCTION_WORD_SHARE = 0.02
 MIN_WORDS_TO_JUDGE_LANGUAGE = 300
 
+# Longer runs of whitespace become one space (or one line break if they hold one).
+MAX_WHITESPACE_RUN = 64
+
+_LONG_WHITESPACE = re.compile(r"\s{%d,}" % (MAX_WHITESPACE_RUN + 1))
 _CID = re.compile(r"\(cid:\d{1,6}\)")
 _WORD = re.compile(r"[A-Za-z]{1,40}")
 _FUNCTION_WORDS = frozenset(
@@ -52,6 +60,23 @@ def assess_text(doc: Document) -> None:
                                    "the fonts' encoding is probably scrambled")
             return
     doc.review_reasons += _page_doubts(doc)
+
+
+def bound_whitespace(doc: Document) -> None:
+    """Cut every run of whitespace longer than ``MAX_WHITESPACE_RUN``."""
+    for block in doc.blocks + doc.furniture:
+        block.text = _shorten_runs(block.text)
+        if block.table is not None:
+            block.table.header = [_shorten_runs(t) for t in block.table.header]
+            for row in block.table.rows:
+                for cell in row.cells:
+                    cell.text = _shorten_runs(cell.text)
+
+
+def _shorten_runs(text: str) -> str:
+    if len(text) <= MAX_WHITESPACE_RUN:
+        return text
+    return _LONG_WHITESPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
 
 
 def undecodable_share(text: str) -> float:

@@ -20,7 +20,7 @@ from pathlib import Path
 from . import formats
 from .encoding import text_encoding
 from .model import Document, UnreadableDocument
-from .quality import assess_text
+from .quality import assess_text, bound_whitespace
 
 # Office files are zips; refuse one that would inflate past this (zip bombs),
 # or whose XML alone would (pictures are large, a report's text is not: an
@@ -159,6 +159,7 @@ def read_document(path: str | Path, options: formats.ReadOptions = formats.DEFAU
         raise UnreadableDocument(
             path, f"internal error while reading ({type(exc).__name__}: {_first_line(exc)}); "
                   f"traceback in {log_path}; please report it with this file", log_path) from exc
+    bound_whitespace(doc)
     assess_text(doc)
     return doc
 

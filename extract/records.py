@@ -122,3 +122,5 @@ class Extraction:
     responses: list[RawResponse] = field(default_factory=list)
     claims: list[CountClaim] = field(default_factory=list)
     review_reasons: list[str] = field(default_factory=list)
+    # Why the file's text could not be read at all (``Document.unreadable_text``).
+    unreadable_text: str | None = None
