@@ -189,15 +189,18 @@ def report(out_dir: str, html_path: str | None, xlsx_path: str | None) -> None:
 
 @main.command()
 @output_dir_argument
-@click.option("--fail-on", type=click.Choice(["high", "medium", "low"]), default=None,
-              help="Exit 1 when any finding is at least this severe.")
+@click.option("--fail-on", type=click.Choice(["high", "medium", "low", "review"]), default=None,
+              help="Exit 1 when any finding is at least this severe, or (review) when any document "
+                   "could not be read, held nothing, had unreadable text or was flagged for review.")
 def check(out_dir: str, fail_on: str | None) -> None:
     """Print a terse summary of the findings in OUT_DIR for scripts: one line
-    per inspection, then one line per finding.
+    per inspection, one line per finding, and one REVIEW line per document a
+    person should look at.
 
     Example:
 
         acplans check output/ --fail-on high
+        acplans check output/ --fail-on review
     """
     from .report import OutputNotFound, check_summary, load_output
 
