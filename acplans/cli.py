@@ -45,7 +45,7 @@ def read_options(fn):
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole document model as JSON.")
 @click.option("--width", default=100, show_default=True, help="Clip text to this many characters.")
 @click.option("--page", "page_number", default=1, show_default=True, help="The PDF page --png draws (1-based).")
@@ -90,11 +90,12 @@ def silent_option(fn):
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the Parquet tables (written atomically).")
 @silent_option
-@click.option("--verbose", is_flag=True, help="Name every file a folder walk skipped, and why.")
+@click.option("--verbose", is_flag=True, help="Name every file a folder walk skipped, and why, and print "
+                                             "the traceback of any internal error.")
 @read_options
 def run(inputs: tuple[str, ...], out_dir: str, silent: bool, verbose: bool, options: ReadOptions) -> None:
     """Extract and check every report and action plan in INPUTS (files or
@@ -121,6 +122,8 @@ def run(inputs: tuple[str, ...], out_dir: str, silent: bool, verbose: bool, opti
     def report(result) -> None:
         if result.status == "error":
             fail_softly(str(result.path), result.error or "unreadable")
+            if verbose and result.log_path and Path(result.log_path).is_file():
+                click.echo(Path(result.log_path).read_text(encoding="utf-8"), err=True)
 
     try:
         if silent:
@@ -140,6 +143,9 @@ def run(inputs: tuple[str, ...], out_dir: str, silent: bool, verbose: bool, opti
                    f"{len(t.recommendations)} recommendations, {len(t.responses)} responses, "
                    f"{len(t.actions)} actions, {len(t.findings)} findings -> {out_dir}"
                    f"{skipped_note(len(collected.skipped), verbose)}", err=True)
+        for document in (d for d in t.documents if d.status in ("empty", "unreadable_text")):
+            click.secho(f"review: {document.source_path}: {document.status.replace('_', ' ')} "
+                        f"({document.review_reasons[0]})", fg="yellow", err=True)
     for message in outcome.errors:
         click.secho(f"error: {message}", fg="red", err=True)
     if outcome.failed or outcome.errors:

@@ -35,6 +35,7 @@ class FileResult:
     status: str  # "ok" | "error"
     error: str | None = None
     documents: list[NormalisedDocument] = field(default_factory=list)
+    log_path: str | None = None  # the traceback of a reader's own failure
 
 
 @dataclass
@@ -82,8 +83,8 @@ def collect_inputs(paths: Iterable[str | Path]) -> Inputs:
         else:
             found.append(path)
     unique: dict[Path, None] = {}
-    for p in found:
-        unique.setdefault(p.resolve(), None)
+    for p in found:  # realpath, unlike resolve, does not raise on a symlink loop
+        unique.setdefault(Path(os.path.realpath(p)), None)
     return Inputs([Path(p) for p in unique], skipped)
 
 
@@ -114,7 +115,7 @@ def process_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> FileResu
     try:
         doc = read_document(path, options)
     except UnreadableDocument as exc:
-        return FileResult(path, "error", exc.reason)
+        return FileResult(path, "error", exc.reason, log_path=exc.log_path)
     try:
         documents = [normalise_extraction(ex) for ex in extract_document(doc)]
     except Exception as exc:  # a bug must not sink the batch; it is reported as one

@@ -178,12 +178,13 @@ def apply_quality_gate(result: NormalisedDocument, ex: Extraction) -> None:
     extraction looks incomplete. Low confidence never passes silently."""
     doc = result.document
     reasons = doc.review_reasons
+    # The reason for the status first: the run's summary names it.
     if ex.unreadable_text:
         doc.status = DocumentStatus.UNREADABLE_TEXT
-        reasons.append(ex.unreadable_text)
-    if ex.part.kind is DocKind.OTHER and not ex.unreadable_text:
+        reasons.insert(0, ex.unreadable_text)
+    elif ex.part.kind is DocKind.OTHER:
         doc.status = DocumentStatus.EMPTY
-        reasons.append("read, but no inspection report, action plan or covering report found in it")
+        reasons.insert(0, "read, but no inspection report, action plan or covering report found in it")
     if ex.part.kind is DocKind.INSPECTION_REPORT:
         refs = [r.ref for r in result.recommendations]
         if not refs:
