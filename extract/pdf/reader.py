@@ -20,6 +20,7 @@ from .blocks import (dominant_size, drop_reference_marks, is_aside, line_block, 
 from .columns import PageLayout, find_layout, order_blocks, place_floating
 from .furniture import BandLine, detect_furniture, normalise_furniture
 from .geometry import PageContent, PageSource
+from .guards import BoundedSource, check_pdf_file
 from .lines import words_to_lines
 from .ocr_source import OcrFallback
 from .settings import DEFAULT_SETTINGS, LayoutSettings
@@ -43,14 +44,17 @@ def open_source(path: Path, options: ReadOptions) -> PageSource:
 
 def read_pdf(path: Path, sha256: str, options: ReadOptions = DEFAULT_OPTIONS,
              settings: LayoutSettings = DEFAULT_SETTINGS) -> Document:
-    source = open_source(path, options)
+    check_pdf_file(path)
+    source = BoundedSource(open_source(path, options), path)
     try:
         if not len(source):
             raise UnreadableDocument(path, "PDF has no pages")
         results = [read_page(source.page(i), settings) for i in range(len(source))]
     finally:
         source.close()
-    return assemble_document(path, sha256, results)
+    doc = assemble_document(path, sha256, results)
+    doc.review_reasons += source.doubts
+    return doc
 
 
 def assemble_document(path: Path, sha256: str, results: list[PageResult]) -> Document:
