@@ -26,6 +26,9 @@ MAX_UNDECODABLE_SHARE = 0.3
 # spell nothing.
 MIN_FUNCTION_WORD_SHARE = 0.02
 MIN_WORDS_TO_JUDGE_LANGUAGE = 300
+# Prose has a few single-letter words ("a", "I", list marks); a page read
+# across sideways lines yields one letter per word.
+MAX_SINGLE_LETTER_SHARE = 0.5
 
 # Longer runs of whitespace become one space (or one line break if they hold one).
 MAX_WHITESPACE_RUN = 64
@@ -45,7 +48,7 @@ def assess_text(doc: Document) -> None:
         unreadable_pages = [p.number for p in doc.pages if p.text_layer is TextLayer.UNREADABLE]
         doc.unreadable_text = ("no text found: the text layer does not decode and OCR could not read it"
                                if unreadable_pages else
-                               "no text found: blank pages, or pictures of text that OCR could not read")
+                               "no text found: blank, or only pictures that OCR could not read")
         return
     share = undecodable_share("".join(texts))
     if share >= MAX_UNDECODABLE_SHARE:
@@ -54,7 +57,15 @@ def assess_text(doc: Document) -> None:
         return
     words = [w.lower() for t in texts for w in _WORD.findall(t)]
     if len(words) >= MIN_WORDS_TO_JUDGE_LANGUAGE:
-        common = sum(1 for w in words if w in _FUNCTION_WORDS) / len(words)
+        single = sum(1 for w in words if len(w) == 1) / len(words)
+        if single > MAX_SINGLE_LETTER_SHARE:
+            doc.unreadable_text = (f"{single:.0%} of the words are single letters: the text runs sideways "
+                                   "(a rotated page) or its letters are placed one by one")
+            return
+        common = _common_share(words)
+        if common < MIN_FUNCTION_WORD_SHARE and _common_share([w[::-1] for w in words]) >= 5 * MIN_FUNCTION_WORD_SHARE:
+            doc.unreadable_text = "the text reads backwards: a page turned upside down was not turned back"
+            return
         if common < MIN_FUNCTION_WORD_SHARE:
             doc.unreadable_text = (f"the text does not read as English (only {common:.1%} common words): "
                                    "the fonts' encoding is probably scrambled")
@@ -77,6 +88,10 @@ def _shorten_runs(text: str) -> str:
     if len(text) <= MAX_WHITESPACE_RUN:
         return text
     return _LONG_WHITESPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
+
+
+def _common_share(words: list[str]) -> float:
+    return sum(1 for w in words if w in _FUNCTION_WORDS) / len(words)
 
 
 def undecodable_share(text: str) -> float:

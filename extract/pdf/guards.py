@@ -11,7 +11,8 @@ lays out a page of 200,000 glyphs in minutes. So, whatever the engine:
 * ``BoundedSource`` wraps an engine's ``PageSource``: more than ``MAX_PAGES``
   pages is refused, and a page with more words or rules than any printed page
   holds is cut to the bound, so layout analysis does bounded work, and the
-  cut is recorded in ``doubts`` for review.
+  cut is recorded in ``doubts`` for review, as is a page whose text runs
+  mostly sideways.
 """
 from __future__ import annotations
 
@@ -105,6 +106,9 @@ class BoundedSource:
         if rules > MAX_RULES_PER_PAGE:
             cuts.append(f"{rules} rules and boxes, ignored (tables on it are read as text)")
             content = replace(content, segments=[], rects=[])
+        sideways = sum(1 for w in content.words if not w.upright)
+        if sideways > len(content.words) / 2:
+            self.doubts.append(f"page {content.number}: most text runs sideways (rotation {content.rotation})")
         if cuts:
             self.doubts.append(f"page {content.number} holds more than any printed page: {'; '.join(cuts)}")
         return content
