@@ -82,10 +82,11 @@ def collect_inputs(paths: Iterable[str | Path]) -> Inputs:
             skipped += left_out
         else:
             found.append(path)
-    unique: dict[Path, None] = {}
+    unique: dict[Path, Path] = {}
     for p in found:  # realpath, unlike resolve, does not raise on a symlink loop
-        unique.setdefault(Path(os.path.realpath(p)), None)
-    return Inputs([Path(p) for p in unique], skipped)
+        unique.setdefault(Path(os.path.realpath(p)), Path(os.path.abspath(p)))
+    # Each file keeps the name it was given by, so a link's row names the link.
+    return Inputs(list(unique.values()), skipped)
 
 
 def walk_folder(root: Path) -> tuple[list[Path], list[Skipped]]:

@@ -8,7 +8,7 @@ sets ``Document.unreadable_text`` when the document as a whole is not
 readable and adds page-level doubts to ``Document.review_reasons``.
 
 ``bound_whitespace`` shortens runs of whitespace no document prints but a
-hostile one can: later stages' patterns (``\s*:\s+`` and the like) are
+hostile one can: later stages' patterns (``\\s*:\\s+`` and the like) are
 quadratic on a run of spaces, so none of them sees a long one.
 """
 from __future__ import annotations
@@ -68,7 +68,7 @@ def assess_text(doc: Document) -> None:
             return
         if common < MIN_FUNCTION_WORD_SHARE:
             doc.unreadable_text = (f"the text does not read as English (only {common:.1%} common words): "
-                                   "the fonts' encoding is probably scrambled")
+                                   "a scrambled font encoding, or not prose")
             return
     doc.review_reasons += _page_doubts(doc)
 
