@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup bench clean
+.PHONY: demo test setup bench fuzz clean
 
 $(BIN)/acplans: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ PYTEST_ARGS ?=
 
 test: setup
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# A few minutes of mutated samples (tests/test_fuzz.py), freshly random each run.
+FUZZ_EXAMPLES ?= 300
+
+fuzz: setup
+	ACPLANS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py
 
 bench: setup
 	$(BIN)/python tests/benchmark.py
