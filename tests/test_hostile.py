@@ -3,9 +3,13 @@
 success, and the samples still extracted whole."""
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
+import re
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -146,3 +150,30 @@ def test_long_whitespace_runs_reach_no_later_stage(tmp_path):
     texts += [h for b in doc.tables() for h in b.table.header]
     assert "Owner: Director" in texts and "Due: June" in texts
     assert max(len(t) for t in texts) < MAX_WHITESPACE_RUN + 200
+
+
+def _module_patterns():
+    for package in ("extract", "normalize", "compare"):
+        root = importlib.import_module(f"acplans.{package}")
+        for info in pkgutil.walk_packages(root.__path__, f"acplans.{package}."):
+            module = importlib.import_module(info.name)
+            yield from ((f"{info.name}.{name}", value) for name, value in vars(module).items()
+                        if isinstance(value, re.Pattern))
+
+
+def test_no_pattern_backtracks_on_hostile_text():
+    """Every compiled pattern of the stages that read untrusted text, on long
+    runs of what makes patterns backtrack (runs of whitespace longer than
+    ``MAX_WHITESPACE_RUN`` never reach them), stops in bounded time."""
+    units = ["a", "A ", "1.", "R1 ", "(", "[", "<", "-", "1 January ", "Mr ", "i) ", "£1,", "<sup>", "<p ", "](",
+             "#" + " " * MAX_WHITESPACE_RUN,
+             " " * MAX_WHITESPACE_RUN + "x"]
+    slow = {}
+    for name, pattern in _module_patterns():
+        for unit in units:
+            text = (unit * (8000 // len(unit) + 1))[:8000] + "\x00!"
+            started = time.perf_counter()
+            pattern.search(text)
+            if time.perf_counter() - started > 1.0:
+                slow[name] = unit
+    assert slow == {}
