@@ -24,6 +24,7 @@ class UnreadableDocument(Exception):
     """A file that cannot be read as a document: bad input, not a bug."""
 
     def __init__(self, path: str | Path, reason: str, log_path: str | None = None):
+        reason = " ".join(reason.split())  # libraries' messages can span lines; a reason never does
         super().__init__(f"{path}: {reason}")
         self.path = str(path)
         self.reason = reason
