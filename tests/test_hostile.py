@@ -57,6 +57,7 @@ def test_every_hostile_file_is_one_row_with_its_exact_outcome(corpus):
              if not c.accepts(outcomes[c.name]["status"],
                               [outcomes[c.name]["error"] or ""] + outcomes[c.name]["review_reasons"])}
     assert wrong == {}
+    assert [r["source_name"] for r in rows if "\n" in (r["error"] or "")] == []
 
 
 def test_the_samples_in_the_same_batch_are_read_whole(corpus):

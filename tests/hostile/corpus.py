@@ -77,6 +77,9 @@ def _file_cases():
                                                   "word/document.xml", 100), "error", "Bad CRC-32"
     yield "nested-tables.docx", docx_file(document_xml(_nested_tables(400))), "error", "Excessive depth"
     yield "nested-tables-80.docx", docx_file(document_xml(_nested_tables(80))), "empty", NOT_INSPECTION
+    # lxml's message for this spans two lines; the reason must not.
+    yield "nul-in-xml.docx", docx_file(b"<\x00" + document_xml(paragraph(PROSE))[2:]), "error", \
+        "Char 0x0 out of allowed range"
     yield "not-word.docx", _zip_of({"mimetype": b"application/epub+zip"}), "error", "zip file that is not"
     yield "empty-body.docx", docx_file(document_xml(b"")), "unreadable_text", "no text found"
     yield "utf16le-bom.txt", ("\ufeff" + PROSE).encode("utf-16-le"), "empty", NOT_INSPECTION
