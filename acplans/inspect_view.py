@@ -21,6 +21,8 @@ def summarise(doc: Document, *, width: int = 100) -> str:
     out = [f"{doc.source_path}: {doc.file_type}, {doc.page_count or 'no'} pages, "
            f"{len(doc.blocks)} blocks, {len(doc.tables())} tables"]
     out += [f"  warning: {w}" for w in doc.warnings]
+    out += [f"  unreadable text: {doc.unreadable_text}"] if doc.unreadable_text else []
+    out += [f"  review: {r}" for r in doc.review_reasons]
     furniture = Counter((b.kind.value, b.text) for b in doc.furniture)
     for (kind, text), n in sorted(furniture.items(), key=lambda kv: -kv[1])[:8]:
         out.append(f"  {kind} x{n}: {clip(text, width)}")

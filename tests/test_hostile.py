@@ -98,6 +98,9 @@ def test_inspect_gives_one_line_per_bad_file_and_no_traceback(corpus):
     assert "Traceback" not in done.stdout + done.stderr
     errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == sum(1 for c in cases if c.status == "error")
+    unreadable = [c for c in cases if c.status == "unreadable_text"]
+    certain = [c for c in unreadable if c.engine_may is None]
+    assert len(certain) <= done.stdout.count("  unreadable text: ") <= len(unreadable)
 
 
 def test_a_reader_bug_is_one_line_naming_a_log_that_holds_its_traceback(tmp_path, monkeypatch):
