@@ -26,7 +26,7 @@ test: setup
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 # A few minutes of mutated samples (tests/test_fuzz.py), freshly random each run.
-FUZZ_EXAMPLES ?= 300
+FUZZ_EXAMPLES ?= 200
 
 fuzz: setup
 	ACPLANS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py
