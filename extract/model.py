@@ -32,13 +32,6 @@ class UnreadableDocument(Exception):
         self.log_path = log_path
 
 
-class TextLayer(StrEnum):
-    """What a page's text layer gave: text, or characters that do not decode."""
-
-    OK = "ok"
-    UNREADABLE = "unreadable"
-
-
 class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
@@ -143,7 +136,6 @@ class Page:
     running_footer: list[str] = field(default_factory=list)
     ocr: bool = False  # read by OCR from the page image
     ocr_confidence: float | None = None  # mean word confidence (0-100) when ``ocr``
-    text_layer: TextLayer = TextLayer.OK
 
     @property
     def orientation(self) -> str:

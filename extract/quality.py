@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import Block, Document, TextLayer
+from .model import Block, Document
 
 # A whole document whose text is at least this share of undecodable
 # characters is unreadable; a page over it is named for review.
@@ -45,10 +45,7 @@ def assess_text(doc: Document) -> None:
     """Judge the text ``doc`` holds; see the module docstring."""
     texts = list(_texts(doc.blocks))
     if not any(t.strip() for t in texts):
-        unreadable_pages = [p.number for p in doc.pages if p.text_layer is TextLayer.UNREADABLE]
-        doc.unreadable_text = ("no text found: the text layer does not decode and OCR could not read it"
-                               if unreadable_pages else
-                               "no text found: blank, or only pictures that OCR could not read")
+        doc.unreadable_text = "no text found: blank, or only pictures or undecodable text that OCR could not read"
         return
     share = undecodable_share("".join(texts))
     if share >= MAX_UNDECODABLE_SHARE:
@@ -109,15 +106,12 @@ def _undecodable(ch: str) -> bool:
 
 def _page_doubts(doc: Document) -> list[str]:
     doubts = []
-    unreadable = [p.number for p in doc.pages if p.text_layer is TextLayer.UNREADABLE and not p.ocr]
-    if unreadable:
-        doubts.append(f"text layer unreadable on page(s) {_numbers(unreadable)}")
     by_page: dict[int, list[str]] = {}
     for block in doc.blocks:
         if block.page is not None:
             by_page.setdefault(block.page, []).extend(_texts([block]))
     garbled = [n for n, t in sorted(by_page.items())
-               if n not in unreadable and undecodable_share("".join(t)) >= MAX_UNDECODABLE_SHARE]
+               if undecodable_share("".join(t)) >= MAX_UNDECODABLE_SHARE]
     if garbled:
         doubts.append(f"undecodable glyphs on page(s) {_numbers(garbled)}")
     return doubts
