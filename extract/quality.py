@@ -21,9 +21,9 @@ from .model import Block, Document
 # A whole document whose text is at least this share of undecodable
 # characters is unreadable; a page over it is named for review.
 MAX_UNDECODABLE_SHARE = 0.3
-# English prose, even in the terse cells of a plan, is more than this share
-# of its commonest words; text below it over enough words is letters that
-# spell nothing.
+# English (or Welsh) prose, even in the terse cells of a plan, is more than
+# this share of its commonest words; text below it over enough words is
+# letters that spell nothing.
 MIN_FUNCTION_WORD_SHARE = 0.02
 MIN_WORDS_TO_JUDGE_LANGUAGE = 300
 # Prose has a few single-letter words ("a", "I", list marks); a page read
@@ -38,7 +38,9 @@ _CID = re.compile(r"\(cid:\d{1,6}\)")
 _WORD = re.compile(r"[A-Za-z]{1,40}")
 _FUNCTION_WORDS = frozenset(
     "the and of to a in for is be will with on by that this are as at from or an it all not "
-    "we our has have been was were which should its their".split())
+    "we our has have been was were which should its their "
+    # Welsh, as bodies in Wales publish in it: its commonest words count too.
+    "y yr yn ac o ar am ei eu mae bod gan ond hefyd".split())
 
 
 def assess_text(doc: Document) -> None:
