@@ -21,7 +21,7 @@ from acplans.schemas.rows import DocumentStatus
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PDF = (SAMPLES / "peabody-action-plan-summary-2010.pdf").read_bytes()
 DOCX = (SAMPLES / "peabody-action-plan-summary-2010.docx").read_bytes()
-EXAMPLES = int(os.environ.get("ACPLANS_FUZZ_EXAMPLES", "10"))
+EXAMPLES = int(os.environ.get("ACPLANS_FUZZ_EXAMPLES", "8"))
 # A mutated sample reads in seconds; a minute is a hang.
 SECONDS_PER_FILE = int(os.environ.get("ACPLANS_FUZZ_SECONDS", "60"))
 _OBJECT = re.compile(rb"\n\d{1,7} \d{1,5} obj\b")
