@@ -54,14 +54,13 @@ def sniff_format(path: Path) -> str:
     try:
         with path.open("rb") as fh:
             head = fh.read(_HEAD_BYTES)
-    except IsADirectoryError as exc:
-        raise UnreadableDocument(path, "is a folder, not a file") from exc
     except OSError as exc:
         raise UnreadableDocument(path, f"cannot open: {exc.strerror or exc}") from exc
     if not head:
         raise UnreadableDocument(path, "file is empty")
     if len(head) < MIN_DOCUMENT_BYTES and head.strip():
-        raise UnreadableDocument(path, f"only {len(head)} bytes: too small to be a document")
+        size = f"{len(head)} byte" + ("s" if len(head) > 1 else "")
+        raise UnreadableDocument(path, f"only {size}: too small to be a document")
     for b in formats.BACKENDS:
         if b.magic and b.magic in head[:_MAGIC_WINDOW]:
             return b.format
