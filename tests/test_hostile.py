@@ -7,6 +7,7 @@ import importlib
 import os
 import pkgutil
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -24,7 +25,7 @@ from acplans.extract.pdf import guards
 from acplans.extract.quality import MAX_WHITESPACE_RUN
 from acplans.extract.reader import read_document
 from hostile.corpus import PROSE, build_corpus
-from hostile.pdfbytes import text_lines, text_pdf
+from hostile.pdfbytes import pdf_file, stream, text_lines, text_pdf
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_RESPONSES = {"peabody-action-plan-summary-2010.docx": 13, "peabody-action-plan-summary-2010.pdf": 13}
@@ -181,3 +182,21 @@ def test_no_pattern_backtracks_on_hostile_text():
             if time.perf_counter() - started > 1.0:
                 slow[name] = unit
     assert slow == {}
+
+
+@pytest.mark.parametrize("inflated", [1000, (1 << 20) + 5, 3 << 20])
+def test_inflating_a_stream_longer_than_one_chunk_ends(tmp_path, inflated):
+    """A stream that inflates past one 1 MiB read, with bytes after its end,
+    once looped forever in the bomb guard (found on py-pdf's sample files)."""
+    path = tmp_path / "long-stream.pdf"
+    path.write_bytes(pdf_file({1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [] /Count 0 >>",
+                               3: stream(bytes(range(256)) * (inflated // 256 + 1), compress=True)}))
+    def hang(signum, frame):
+        raise TimeoutError("the bomb guard did not finish")
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(20)
+    try:
+        guards.check_pdf_file(path)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -39,6 +39,8 @@ _CHUNK = 1 << 20
 def check_pdf_file(path: Path) -> None:
     """Refuse a PDF too large, or whose streams inflate past the limits."""
     size = path.stat().st_size
+    if not size:
+        return  # nothing to inflate; the engine names what is wrong
     if size > MAX_PDF_BYTES:
         raise UnreadableDocument(path, f"PDF is {size >> 20} MiB, over the {MAX_PDF_BYTES >> 20} MiB limit")
     with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
@@ -75,7 +77,7 @@ def _inflated_size(data: mmap.mmap, start: int, limit: int) -> int:
         while size < limit and not inflater.eof and at < len(data):
             pending = data[at:at + _CHUNK]
             at += len(pending)
-            while pending and size < limit:
+            while pending and size < limit and not inflater.eof:
                 size += len(inflater.decompress(pending, _CHUNK))
                 pending = inflater.unconsumed_tail
     except zlib.error:
