@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup bench eval clean
+.PHONY: demo test setup bench eval fuzz clean
 
 $(BIN)/acplans: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ PYTEST_ARGS ?=
 
 test: setup
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# A few minutes of mutated samples (tests/test_fuzz.py), freshly random each run.
+FUZZ_EXAMPLES ?= 200
+
+fuzz: setup
+	ACPLANS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py
+
 
 # CPU-time ratios on the samples and a 520-page file built from them;
 # BENCH_ARGS="--engine pdfplumber" measures the old engine.

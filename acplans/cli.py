@@ -67,7 +67,7 @@ def read_options(fn):
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole document model as JSON.")
 @click.option("--tables-json", "tables_json", is_flag=True,
               help='Print only the tables as found on each page, before joining tables split by a page '
@@ -114,11 +114,12 @@ def inspect(files: tuple[str, ...], as_json: bool, tables_json: bool, width: int
 
 
 @main.command(epilog=EXIT_CODES_HELP)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the Parquet tables (committed as one set: readers never see two runs mixed).")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Files read at once, each in its own process.  [default: the cores available]")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Files read at once, each in its own process; 0 reads in this process, without per-file "
+                   "limits (for debugging).  [default: the cores available]")
 @click.option("--file-timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_FILE_TIMEOUT,
               show_default=True, help="Seconds one file may take; past that it becomes an error row (not on --dask).")
 @click.option("--memory-limit", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB, show_default=True,
@@ -131,7 +132,8 @@ def inspect(files: tuple[str, ...], as_json: bool, tables_json: bool, width: int
 @click.option("--fail-on", type=click.Choice(["high", "medium", "low"]), default=None,
               help="Exit 1 when any finding is at least this severe.")
 @click.option("--quiet", "-q", "--silent", "quiet", is_flag=True, help="No progress bar or summary; errors only.")
-@click.option("--verbose", is_flag=True, help="Name every file a folder walk skipped, and why, before reading.")
+@click.option("--verbose", is_flag=True, help="Name every file a folder walk skipped, and why, before reading, "
+                                             "and print the traceback of any internal error.")
 @read_options
 def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, file_timeout: float, memory_limit: int,
         cache_dir: str | None, no_cache: bool, dask_address: str | None, fail_on: str | None, quiet: bool,
@@ -162,12 +164,12 @@ def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, file_timeout
         raise click.UsageError(f"no {labels()} files found in the inputs"
                                f"{skipped_note(len(collected.skipped), verbose)}")
     batch = BatchOptions(
-        workers=workers or available_cores(),
+        workers=available_cores() if workers is None else workers,
         limits=Limits(file_timeout=file_timeout, memory_mb=memory_limit or None),
         cache_dir=None if no_cache else Path(cache_dir) if cache_dir else Path(out_dir) / ".cache",
         dask=dask_address)
     try:
-        with RunProgress(len(files), enabled=not quiet) as progress:
+        with RunProgress(len(files), enabled=not quiet, tracebacks=verbose) as progress:
             outcome = run_pipeline(inputs, Path(out_dir), on_start=progress.started, on_file=progress.finished,
                                    files=files, options=options, batch=batch)
     except OutputNotWritable as exc:
@@ -266,15 +268,18 @@ def report(out_dir: str, html_path: str | None, xlsx_path: str | None) -> None:
 
 @main.command()
 @output_dir_argument
-@click.option("--fail-on", type=click.Choice(["high", "medium", "low"]), default=None,
-              help="Exit 1 when any finding is at least this severe.")
+@click.option("--fail-on", type=click.Choice(["high", "medium", "low", "review"]), default=None,
+              help="Exit 1 when any finding is at least this severe, or (review) when any document "
+                   "could not be read, held nothing, had unreadable text or was flagged for review.")
 def check(out_dir: str, fail_on: str | None) -> None:
     """Print a terse summary of the findings in OUT_DIR for scripts: one line
-    per inspection, then one line per finding.
+    per inspection, one line per finding, and one REVIEW line per document a
+    person should look at.
 
     Example:
 
         acplans check output/ --fail-on high
+        acplans check output/ --fail-on review
     """
     from .report import OutputNotFound, check_summary, load_output
 

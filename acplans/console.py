@@ -24,8 +24,9 @@ class RunProgress:
     """A rich progress bar on stderr while files are read; nothing at all when
     stderr is not a terminal (a log, a pipe) or the user asked for quiet."""
 
-    def __init__(self, total: int, enabled: bool):
+    def __init__(self, total: int, enabled: bool, tracebacks: bool = False):
         self.bar = None
+        self.tracebacks = tracebacks  # print a failed reader's logged traceback (--verbose)
         if enabled and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -53,8 +54,15 @@ class RunProgress:
                                        highlight=False, markup=False)
             else:
                 fail_softly(str(result.path), result.error or "unreadable")
+            if self.tracebacks and result.log_path and Path(result.log_path).is_file():
+                click.echo(Path(result.log_path).read_text(encoding="utf-8"), err=True)
         if self.bar:
             self.bar.update(self.task, advance=1, description=result.path.name)
+
+
+def _status_note(status: str) -> str:
+    """"empty: " or "unreadable text: " before the reason; nothing for ok."""
+    return "" if status == "ok" else f"{status.replace('_', ' ')}: "
 
 
 def _named(title: str, lines: list[str]) -> list[str]:
@@ -76,8 +84,8 @@ def summary(outcome: RunResult, out_dir: str, skipped_note: str, skipped: list[S
              + (f" ({cached} unchanged, from the cache)" if cached else "")
              + f"; {len(t.recommendations)} recommendations, {len(t.responses)} responses, "
                f"{len(t.actions)} actions, {len(t.findings)} findings -> {out_dir}{skipped_note}"]
-    review = [f"{d.source_path}: {d.review_reasons[0]}" + (f" (+{len(d.review_reasons) - 1} more)"
-                                                          if len(d.review_reasons) > 1 else "")
+    review = [f"{d.source_path}: {_status_note(d.status)}{d.review_reasons[0]}"
+              + (f" (+{len(d.review_reasons) - 1} more)" if len(d.review_reasons) > 1 else "")
               for d in t.documents if d.needs_review and d.status != "error" and d.review_reasons]
     lines += _named("Needs review", review)
     lines += _named("Failed", [f"{f.path}: {f.error}" for f in outcome.failed])

@@ -40,6 +40,8 @@ def summarise(doc: Document, *, width: int = 100) -> str:
     out = [f"{doc.source_path}: {doc.file_type}, {doc.page_count or 'no'} pages, "
            f"{len(doc.blocks)} blocks, {len(doc.tables())} tables"]
     out += [f"  warning: {w}" for w in doc.warnings]
+    out += [f"  unreadable text: {doc.unreadable_text}"] if doc.unreadable_text else []
+    out += [f"  review: {r}" for r in doc.review_reasons]
     if ocr_pages := [p for p in doc.pages if p.ocr]:
         numbers = ", ".join(str(p.number) for p in ocr_pages)
         confidences = [p.ocr_confidence for p in ocr_pages if p.ocr_confidence is not None]

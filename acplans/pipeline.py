@@ -44,6 +44,7 @@ class FileResult:
     # trying again with other limits, so never cached.
     transient: bool = False
     from_cache: bool = False
+    log_path: str | None = None  # the traceback of a reader's own failure
 
 
 @dataclass(frozen=True)
@@ -103,10 +104,11 @@ def collect_inputs(paths: Iterable[str | Path]) -> Inputs:
         else:
             found.append(path)
     # Paths stay as given (a relative path stays relative in source_path);
-    # the same file named twice is read once.
+    # the same file named twice is read once. realpath, unlike resolve, does
+    # not raise on a symlink loop.
     unique: dict[Path, Path] = {}
     for p in found:
-        unique.setdefault(p.resolve(), p)
+        unique.setdefault(Path(os.path.realpath(p)), p)
     return Inputs(list(unique.values()), skipped)
 
 
@@ -137,7 +139,7 @@ def process_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> FileResu
     try:
         doc = read_document(path, options)
     except UnreadableDocument as exc:
-        return FileResult(path, "error", exc.reason)
+        return FileResult(path, "error", exc.reason, log_path=exc.log_path)
     try:
         documents = [normalise_extraction(ex) for ex in extract_document(doc)]
     except MemoryError:

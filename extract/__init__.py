@@ -1,7 +1,11 @@
 """Files -> ``Document`` -> raw records: reading and extracting.
 
 Readers (``reader``, ``pdf_reader``, ``docx_reader``, ``text_reader``) turn a
-file into the ``Document`` model (``model``); ``segment`` splits it into
+file into the ``Document`` model (``model``), after ``reader`` has refused
+what is not a regular file or would not fit the limits, with ``encoding``
+telling text encodings apart; ``quality`` then says whether the text read
+can be trusted at all and cuts whitespace runs no later pattern should see.
+``segment`` splits it into
 parts; ``dispatch.extract_document`` hands each part to its extractor
 (``plan``, ``report``), which ask the layout strategies in ``layouts/``.
 The records they fill (``records``) keep the words as printed.

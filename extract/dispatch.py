@@ -36,6 +36,8 @@ def record_page_quality(doc: Document, extraction: Extraction) -> None:
     extraction.ocr_pages = len(pages)
     confidences = [p.ocr_confidence for p in pages if p.ocr_confidence is not None]
     extraction.ocr_confidence = round(sum(confidences) / len(confidences), 1) if confidences else None
+    extraction.unreadable_text = doc.unreadable_text  # what the reader doubted, for the quality gate
+    extraction.review_reasons[:0] = doc.review_reasons
 
 
 def extract_part(doc: Document, part: DocumentPart, part_index: int) -> Extraction:

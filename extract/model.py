@@ -23,10 +23,13 @@ COORD_UNIT = "pt"
 class UnreadableDocument(Exception):
     """A file that cannot be read as a document: bad input, not a bug."""
 
-    def __init__(self, path: str | Path, reason: str):
+    def __init__(self, path: str | Path, reason: str, log_path: str | None = None):
+        reason = " ".join(reason.split())  # libraries' messages can span lines; a reason never does
         super().__init__(f"{path}: {reason}")
         self.path = str(path)
         self.reason = reason
+        # Where the traceback of a reader's own failure was written, if one was.
+        self.log_path = log_path
 
 
 class BlockKind(StrEnum):
@@ -153,6 +156,11 @@ class Document:
     # ``blocks`` so no paragraph ever has them glued in.
     furniture: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Why the text as a whole cannot be trusted (``extract.quality``): the
+    # document was read but holds no readable text. None when it reads.
+    unreadable_text: str | None = None
+    # Doubts about parts of the text (a page that does not decode) for a person to check.
+    review_reasons: list[str] = field(default_factory=list)
 
     @property
     def source_name(self) -> str:

@@ -131,3 +131,5 @@ class Extraction:
     # A plan's opening words and running headers: where a progress update
     # says which version it is ("progress at December 2010").
     opening_text: str = ""
+    # Why the file's text could not be read at all (``Document.unreadable_text``).
+    unreadable_text: str | None = None

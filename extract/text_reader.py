@@ -33,40 +33,64 @@ import html
 import re
 from pathlib import Path
 
+from .encoding import text_encoding
 from .lexicon import BULLET_MARK
 from .formats import DEFAULT_OPTIONS, ReadOptions
 from .model import Block, BlockKind, Cell, Document, Row, Table, UnreadableDocument
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# Every pattern here runs on untrusted text, so none has two quantifiers
+# that can match the same characters (a line of 5,000 spaces took minutes),
+# and no unclosed ``<``, ``[`` or ``(`` makes a match scan past the next one
+# (100 KB of unclosed tags was quadratic).
+_HEADING_MARK = re.compile(r"(#{1,6})[ \t]")
 _BULLET = re.compile(r"^( *)[-*•]\s+(.*)$")
-_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
-_FOOTNOTE = re.compile(r"^<sup>\s*([^<]+?)\s*</sup>\s*(.*)$", re.S)
-_SUP = re.compile(r"<sup>.*?</sup>", re.S | re.I)
-_BREAK = re.compile(r"<br\s*/?>|</?(?:p|li|ul|ol|div)\b[^>]*>", re.I)
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_FOOTNOTE = re.compile(r"^<sup>([^<]*)</sup>(.*)$", re.S)
+_SUP = re.compile(r"<sup>[^<]*</sup>", re.I)
+_BREAK = re.compile(r"<br[^<>]*>|</?(?:p|li|ul|ol|div)\b[^<>]*>", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _BOLD_WHOLE = re.compile(r"^(?:\*\*(.+)\*\*|<b>(.+)</b>)$", re.S | re.I)
 _CELL_BULLET = re.compile(rf"^{BULLET_MARK}\s+")
 
 
+# A report converted to text is well under a MiB; more is not one.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+# Characters a heading or rule line is read from: longer lines are paragraphs.
+_MARKUP_LINE = 500
+
+
 def read_text(path: Path, sha256: str, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     path = Path(path)
-    raw = path.read_bytes()
-    warnings: list[str] = []
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise UnreadableDocument(
-                path, f"text is neither UTF-8 nor Windows-1252 ({exc})") from exc
-        warnings.append("not valid UTF-8: decoded as Windows-1252 (cp1252)")
+    with path.open("rb") as fh:
+        raw = fh.read(MAX_TEXT_BYTES + 1)
+    if len(raw) > MAX_TEXT_BYTES:
+        raise UnreadableDocument(path, f"text file over {MAX_TEXT_BYTES >> 20} MiB: too large for a report")
+    text, warnings = decode_text(path, raw)
     if not text.strip():
         raise UnreadableDocument(path, "text file is empty or holds only whitespace")
     lines = re.split(r"\r\n|\r|\n", text)
     return Document(source_path=str(path), file_type="text", sha256=sha256,
                     pages=[], blocks=_Parser(lines).parse(), warnings=warnings)
+
+
+def decode_text(path: Path, raw: bytes) -> tuple[str, list[str]]:
+    """The file's text and any warning about its encoding: UTF-16 and UTF-32
+    by their byte-order mark or NUL pattern, else UTF-8, else Windows-1252."""
+    encoding = text_encoding(raw[:8192]) or "utf-8"
+    if encoding.startswith(("utf-16", "utf-32")):
+        try:
+            return raw.decode(encoding), []
+        except UnicodeDecodeError as exc:
+            raise UnreadableDocument(path, f"text looks like {encoding.upper()} but does not decode ({exc.reason} "
+                                           f"at byte {exc.start})") from exc
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        try:
+            return raw.decode("cp1252"), ["not valid UTF-8: decoded as Windows-1252 (cp1252)"]
+        except UnicodeDecodeError as exc:
+            raise UnreadableDocument(
+                path, f"text is neither UTF-8, UTF-16 nor Windows-1252 ({exc})") from exc
 
 
 class _Parser:
@@ -99,13 +123,13 @@ class _Parser:
         return self.lines[i] if i < len(self.lines) else ""
 
     def _plain_line(self, i: int, line: str) -> None:
-        if not line.strip() or _RULE.match(line):
+        if not line.strip() or _is_rule(line):
             self._flush()
             return
-        heading = _HEADING.match(line)
+        heading = _HEADING_MARK.match(line) if len(line) <= _MARKUP_LINE else None
         if heading:
             self._flush()
-            text, bold = _clean_inline(heading.group(2))
+            text, bold = _clean_inline(_heading_text(line[heading.end():]))
             if text:
                 self.blocks.append(Block(kind=BlockKind.HEADING, text=text, bold=bold,
                                          level=len(heading.group(1)), locator=f"l{i + 1}"))
@@ -132,8 +156,8 @@ class _Parser:
         self._para = []
         kind, level = self._para_kind, self._para_level
         footnote = _FOOTNOTE.match(joined) if kind is BlockKind.PARAGRAPH else None
-        if footnote:
-            kind, joined = BlockKind.FOOTNOTE, f"{footnote.group(1)} {footnote.group(2)}"
+        if footnote and footnote.group(1).strip():
+            kind, joined = BlockKind.FOOTNOTE, f"{footnote.group(1).strip()} {footnote.group(2).strip()}"
         text, bold = _clean_inline(joined)
         if text:
             self.blocks.append(Block(kind=kind, text=text, bold=bold, level=level,
@@ -202,6 +226,21 @@ class _Parser:
         rendered = "\n".join("\t".join(t.replace("\n", " ") for t in texts) for texts in grid)
         self.blocks.append(Block(kind=BlockKind.TABLE, text=rendered,
                                  locator=f"l{row_lines[0] + 1}", table=table))
+
+
+def _is_rule(line: str) -> bool:
+    """``---``, ``* * *``, ``___``: three or more of one mark, spaces between."""
+    marks = "".join(line.split())
+    return len(marks) >= 3 and marks[0] in "-*_" and marks == marks[0] * len(marks)
+
+
+def _heading_text(rest: str) -> str:
+    """A heading's text without Markdown's optional closing ``#``s."""
+    text = rest.strip()
+    closed = text.rstrip("#")
+    if closed != text and (not closed or closed[-1].isspace()):
+        text = closed
+    return text.strip()
 
 
 def _is_cell_line(line: str) -> bool:

@@ -15,7 +15,7 @@ from pathlib import PurePath
 
 from acplans.extract.lexicon import YEAR_RE
 from acplans.extract.records import DocKind, Extraction, RawResponse
-from acplans.schemas.rows import ActionRow, DocumentRow, JudgementRow, RecommendationRow, ResponseRow
+from acplans.schemas.rows import ActionRow, DocumentRow, DocumentStatus, JudgementRow, RecommendationRow, ResponseRow
 
 from .dates import DateSpan, find_dates, parse_deadline, parse_due
 from .people import parse_person
@@ -74,7 +74,7 @@ def unreadable_document_row(source_path: str, reason: str, sha256: str | None) -
     when not even its bytes could be."""
     return DocumentRow(doc_id=unreadable_doc_id(source_path), source_path=source_path,
                        source_name=PurePath(source_path).name, file_type=None, part=0,
-                       doc_kind=None, status="error", error=reason, needs_review=True,
+                       doc_kind=None, status=DocumentStatus.ERROR, error=reason, needs_review=True,
                        review_reasons=[reason], sha256=sha256)
 
 
@@ -190,7 +190,7 @@ def document_row(ex: Extraction, doc_id: str) -> DocumentRow:
         file_type=ex.file_type, part=ex.part_index, doc_kind=ex.part.kind.value,
         page_start=ex.part.page_start, page_end=ex.part.page_end, landlord=meta.landlord,
         title=meta.title or ex.part.title, published=meta.published_text,
-        inspection_dates=meta.inspection_dates_text, status="ok",
+        inspection_dates=meta.inspection_dates_text, status=DocumentStatus.OK,
         review_reasons=list(ex.review_reasons), sha256=ex.sha256, page=ex.part.page_start,
         ocr_pages=ex.ocr_pages, ocr_confidence=ex.ocr_confidence,
         version_date=stamp.day if stamp else None, version_label=stamp.label if stamp else None)
@@ -202,6 +202,13 @@ def apply_quality_gate(result: NormalisedDocument, ex: Extraction) -> None:
     layer could not be decoded at all. Low confidence never passes silently."""
     doc = result.document
     reasons = doc.review_reasons
+    # The reason for the status first: the run's summary names it.
+    if ex.unreadable_text:
+        doc.status = DocumentStatus.UNREADABLE_TEXT
+        reasons.insert(0, ex.unreadable_text)
+    elif ex.part.kind is DocKind.OTHER:
+        doc.status = DocumentStatus.EMPTY
+        reasons.insert(0, "read, but no inspection report, action plan or covering report found in it")
     if doc.ocr_confidence is not None and doc.ocr_confidence < MIN_OCR_CONFIDENCE:
         reasons.append(f"{doc.ocr_pages} pages read by OCR with a mean confidence of "
                        f"{doc.ocr_confidence:.0f}%: check the text against the scan")
@@ -211,10 +218,12 @@ def apply_quality_gate(result: NormalisedDocument, ex: Extraction) -> None:
         refs = [r.ref for r in result.recommendations]
         if not refs:
             reasons.append("no recommendations found in an inspection report")
+            _found_nothing(doc)
     elif ex.part.kind is DocKind.ACTION_PLAN:
         refs = [r.ref for r in result.responses]
         if not refs:
             reasons.append("no plan entries found in an action plan")
+            _found_nothing(doc)
         for response in result.responses:
             if response.action_count == 0:
                 reasons.append(f"entry {response.ref} has no actions")
@@ -232,6 +241,11 @@ def apply_quality_gate(result: NormalisedDocument, ex: Extraction) -> None:
     if doc.ref_repeats:
         reasons.append("refs repeated: " + ", ".join(doc.ref_repeats))
     doc.needs_review = bool(reasons)
+
+
+def _found_nothing(doc: DocumentRow) -> None:
+    if doc.status == DocumentStatus.OK:
+        doc.status = DocumentStatus.EMPTY
 
 
 def restated_recommendations(doc_id: str, entries: list[tuple[ResponseRow, RawResponse]]) -> list[RecommendationRow]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 # The reader registry declares the formats; it imports only the standard
 # library, so this leaf package still pulls in no reader.
@@ -46,6 +47,15 @@ def col(doc: str, default=None, *, allowed: tuple[str, ...] | None = None, uniqu
     return field(metadata=metadata, default=default)
 
 
+class DocumentStatus(StrEnum):
+    """What reading a document gave, so that no empty result passes for success."""
+
+    OK = "ok"  # read, and an inspection report, action plan or covering report found in it
+    EMPTY = "empty"  # read, but nothing of an inspection document found
+    UNREADABLE_TEXT = "unreadable_text"  # read, but its text does not decode and OCR could not help
+    ERROR = "error"  # could not be read at all; see error
+
+
 @dataclass
 class DocumentRow:
     """One row per document part read: a file, or one document inside a committee pack."""
@@ -66,7 +76,11 @@ class DocumentRow:
     title: str | None = col("Title as printed.")
     published: str | None = col("Publication month or date as printed.")
     inspection_dates: str | None = col("Dates of the inspection as printed (reports).")
-    status: str = col("ok, or error when the file could not be read.", "ok", allowed=("ok", "error"))
+    status: str = col("ok: read and an inspection document found in it; empty: read, but no report, plan "
+                      "or recommendation found (not an inspection document, or nothing recognised); "
+                      "unreadable_text: the text layer does not decode (unmapped glyphs, garbage, no text "
+                      "and no OCR), see review_reasons; error: the file could not be read, see error.",
+                      "ok", allowed=tuple(s.value for s in DocumentStatus))
     error: str | None = col("One-line reason when status is error.")
     needs_review: bool = col("True when extraction looks incomplete; see review_reasons.", False)
     review_reasons: list[str] = col("Why a person should check this document.", default_factory=list)

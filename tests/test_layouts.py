@@ -139,3 +139,10 @@ def test_an_entrys_table_with_a_recommendation_column_stays_the_entrys():
     (resp,) = extract_plan(doc, WHOLE, 0).responses
     assert (resp.ref_as_written, [a.text for a in resp.actions]) == (
         "R5.1", ["Draft the policy", "Consult tenants", "Publish the policy"])
+
+
+def test_a_ref_printed_against_its_word_survives_an_ocr_glyph_in_the_joint():
+    from acplans.extract.layouts.entries import parse_entry_ref
+    assert parse_entry_ref("Recommendationl1F: Monitor contractors") == ("Recommendation1F", "Monitor contractors")
+    assert parse_entry_ref("Recommendation|2A: Understand the links") == ("Recommendation2A", "Understand the links")
+    assert parse_entry_ref("Recommendations: Monitor contractors") is None

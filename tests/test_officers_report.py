@@ -361,6 +361,7 @@ def test_check_summary_text(tables):
         f"MEDIUM target_date_mismatch R2.1: {MISMATCH_MSG}",
         f"MEDIUM action_after_deadline R2.1: {LATE_MSG}",
         f"LOW no_due_date R2.1: {NO_DATE_MSG}",
+        "REVIEW home-group-action-plan-2010.pdf [ok]: Page 7 has no text layer.",
     ]
 
 
@@ -379,11 +380,17 @@ def test_check_summary_passes_a_clean_output(tmp_path):
     text, code = check_summary(load_output(write_output(tmp_path / "o", [])), "low")
     assert code == 0
     assert text == ("hg (Home Group Limited): 3 recommendations, 2 answered, 1 unanswered; "
-                    "findings high=0 medium=0 low=0\n")
+                    "findings high=0 medium=0 low=0\n"
+                    "REVIEW home-group-action-plan-2010.pdf [ok]: Page 7 has no text layer.\n")
+
+
+@pytest.mark.parametrize("fail_on, code", [("review", 1), ("high", 0), (None, 0)])
+def test_check_fails_on_review_when_a_document_is_flagged(tmp_path, fail_on, code):
+    assert check_summary(load_output(write_output(tmp_path / "o", [])), fail_on)[1] == code
 
 
 def test_check_summary_rejects_an_unknown_threshold(tables):
-    with pytest.raises(ValueError, match="fail_on must be one of high, medium, low"):
+    with pytest.raises(ValueError, match="fail_on must be one of high, medium, low, review"):
         check_summary(tables, "critical")
 
 

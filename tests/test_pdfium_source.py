@@ -150,3 +150,16 @@ def test_open_paths_are_not_rectangles_and_curves_join_their_ends(built):
     assert page.rects == []
     sides = {(s.x0, s.top, s.x1, s.bottom) for s in page.segments}
     assert sides == {(200, 592, 300, 592), (300, 542, 300, 592), (200, 542, 300, 542), (50, 742, 90, 742)}
+
+
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_a_page_whose_rotate_turns_its_text_is_read_the_right_way_up(tmp_path, rotate):
+    b = PdfBuilder()
+    font = b.add(HELVETICA)
+    lines = "".join(f"BT /F1 11 Tf 72 {760 - 16 * i} Td (Line {i} of the landlord's plain prose) Tj ET\n"
+                    for i in range(20))
+    b.page(lines, f"/Font << /F1 {font} 0 R >>", extra=f"/Rotate {rotate}")
+    doc = read_document(b.save(tmp_path / f"rotate-{rotate}.pdf"))
+    texts = [block.text for block in doc.blocks]
+    assert texts[0].startswith("Line 0 of the landlord's plain prose")
+    assert (doc.pages[0].width, doc.pages[0].height) == (612, 792)

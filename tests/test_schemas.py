@@ -315,7 +315,7 @@ ENUMERATIONS = {
     # The reader registry declares the input formats; the column follows it.
     ("documents", "file_type"): tuple(f.value for f in InputFormat),
     ("documents", "doc_kind"): ("cover_report", "inspection_report", "action_plan", "other"),
-    ("documents", "status"): ("ok", "error"),
+    ("documents", "status"): ("ok", "empty", "unreadable_text", "error"),
     ("recommendations", "level"): ("headline", "bullet"),
     ("recommendations", "target_date_precision"): ("day", "month", "quarter", "year"),
     ("recommendations", "impact"): ("high", "medium", "low"),

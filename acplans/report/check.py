@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from acplans.schemas.findings import SEVERITY_RANK
+from acplans.schemas.rows import DocumentRow, DocumentStatus
 
 from .load import OutputTables
 from .view import build_view, severity_of
@@ -15,12 +16,16 @@ def check_summary(tables: OutputTables, fail_on: str | None = None) -> tuple[str
     line when its report is missing, a slippage line when its plan has
     several versions (from the comparator's action_history), then
     one line per finding, most serious first:
-    ``HIGH missing_response R2.3: message``. The code is 1 when any finding
-    is at least as severe as `fail_on` ('high' > 'medium' > 'low'), else 0.
+    ``HIGH missing_response R2.3: message``, then one line per document a
+    person should look at (not read, nothing found, unreadable text, or
+    flagged for review): ``REVIEW plan.pdf [empty]: reason; reason``.
+    The code is 1 when any finding is at least as severe as `fail_on`
+    ('high' > 'medium' > 'low'), or with `fail_on` 'review' when any
+    document is listed; else 0.
     """
-    if fail_on is not None and fail_on.lower() not in SEVERITY_RANK:
-        raise ValueError(f"fail_on must be one of high, medium, low; got {fail_on!r}")
-    threshold = SEVERITY_RANK[fail_on.lower()] if fail_on else None
+    if fail_on is not None and fail_on.lower() not in (*SEVERITY_RANK, REVIEW):
+        raise ValueError(f"fail_on must be one of high, medium, low, review; got {fail_on!r}")
+    threshold = SEVERITY_RANK.get(fail_on.lower()) if fail_on else None
 
     inspections = build_view(tables).inspections
     lines = []
@@ -44,5 +49,22 @@ def check_summary(tables: OutputTables, fail_on: str | None = None) -> tuple[str
     for f in findings:
         lines.append(f"{severity_of(f).upper()} {f.kind} {f.ref or '-'}: {' '.join(f.message.split())}")
 
+    doubtful = [d for d in tables.documents if needs_a_look(d)]
+    lines += [review_line(d) for d in doubtful]
+
     failed = threshold is not None and any(SEVERITY_RANK.get(severity_of(f), 0) >= threshold for f in findings)
+    failed = failed or (fail_on is not None and fail_on.lower() == REVIEW and bool(doubtful))
     return "\n".join(lines) + "\n", int(failed)
+
+
+REVIEW = "review"
+
+
+def needs_a_look(document: DocumentRow) -> bool:
+    return document.status != DocumentStatus.OK or document.needs_review
+
+
+def review_line(document: DocumentRow) -> str:
+    part = f" part {document.part}" if document.part else ""
+    why = "; ".join(" ".join(r.split()) for r in document.review_reasons) or document.error or "flagged"
+    return f"REVIEW {document.source_name}{part} [{document.status}]: {why}"

@@ -18,8 +18,11 @@ from ..restated import split_restated_deadline
 
 _GROUP_RE = re.compile(
     r"^(R?\d{1,2})\s+(?:audit\s+commission\s+)?recommendation\b\s*[:.–—-]?\s*(.*)$", re.I | re.S)
+# "Recommendation 1F:"; when the ref is printed against the word
+# ("Recommendation1F"), OCR often reads an "l" or "|" into the joint.
 _NUMBERED_RE = re.compile(
-    r"^(recommendation\s*(\d{1,2}[A-Z]?(?:\.\d{1,2})?))\b(?:\s*[:.–—-]\s*(.*)|\s*$)", re.I | re.S)
+    r"^(recommendation)(?:[l|](?=\d))?(\s*\d{1,2}[A-Z]?(?:\.\d{1,2})?)\b(?:\s*[:.–—-]\s*(.*)|\s*$)",
+    re.I | re.S)
 _R_REF_RE = re.compile(r"^(R\d{1,2}(?:\.\d{1,2})?\.?)\s+(?=[A-Z‘“\"'(])(.*)$", re.S)
 _DOTTED_REF_RE = re.compile(r"^(\d{1,2}\.\d{1,2}\.?)\s+(?=[A-Z‘“\"'(])(.*)$", re.S)
 # Any other ref the grammar knows ("Rec 2(b)", "2b", "R2 (ii)", "3"), then a capitalised restatement.
@@ -60,7 +63,7 @@ def parse_entry_ref(text: str) -> tuple[str, str] | None:
     if _GROUP_RE.match(text):
         return None
     if m := _NUMBERED_RE.match(text):
-        return re.sub(r"\s+", " ", m[1]), (m[3] or "").strip()
+        return re.sub(r"\s+", " ", m[1] + m[2]), (m[3] or "").strip()
     for pattern in (_LOOSE_REF_RE, _R_REF_RE, _DOTTED_REF_RE):
         if m := pattern.match(text):
             return m[1], m[2].strip()

@@ -18,7 +18,8 @@ from .geometry import PageContent, PageSource, Word
 
 # 200 dpi reads best: at 300 specks are read as punctuation.
 OCR_DPI = 200
-# Words below this confidence are mostly specks and texture read as glyphs.
+# A line none of whose words reaches this confidence is specks and texture
+# read as glyphs.
 MIN_WORD_CONFIDENCE = 30.0
 # A page counts as scanned when images cover this share of it.
 SCAN_COVERAGE = 0.5
@@ -88,24 +89,36 @@ def ocr_image(api, image, number: int, width: float, height: float) -> PageConte
     api.SetSourceResolution(round(dpi))
     api.Recognize()
     content = PageContent(number, width, height, ocr=True)
+    lines: dict[tuple, list[Word]] = {}
     for item in iterate_level(api.GetIterator(), RIL.WORD):
         try:
             text = (item.GetUTF8Text(RIL.WORD) or "").strip()
         except RuntimeError:  # tesserocr's way of saying a page holds no text
             break
-        confidence = item.Confidence(RIL.WORD)
-        if confidence < MIN_WORD_CONFIDENCE or not text.strip(RULE_GLYPHS):
+        if not text.strip(RULE_GLYPHS):
             continue
         x0, _, x1, _ = item.BoundingBox(RIL.WORD)
         # The line's box, not the word's ink: as a text layer's boxes, so
         # "a" and "A" on one line share a top and bottom.
-        _, line_top, _, line_bottom = item.BoundingBox(RIL.TEXTLINE)
+        line = item.BoundingBox(RIL.TEXTLINE)
+        _, line_top, _, line_bottom = line
         points = (item.WordFontAttributes() or {}).get("pointsize") or 0
         size = float(points) if points > 0 else (line_bottom - line_top) * scale_y * 0.8
-        content.words.append(Word(text, x0 * scale_x, x1 * scale_x, line_top * scale_y, line_bottom * scale_y,
-                                  size, False, False, "ocr", True, confidence=confidence))
+        lines.setdefault(line, []).append(
+            Word(text, x0 * scale_x, x1 * scale_x, line_top * scale_y, line_bottom * scale_y,
+                 size, False, False, "ocr", True, confidence=item.Confidence(RIL.WORD)))
+    content.words = [w for words in lines.values() for w in trusted_words(words)]
     content.segments, content.rects = image_rules(np.asarray(image), dpi)
     return content
+
+
+def trusted_words(line: list[Word]) -> list[Word]:
+    """A line's words, unless none of them was read with confidence: then
+    the "line" is specks or texture read as glyphs. A doubtful word inside a
+    line of real text stays, so the line keeps its words in place."""
+    if any(w.confidence >= MIN_WORD_CONFIDENCE for w in line):
+        return line
+    return []
 
 
 def deskewed(api, image, dpi: int):

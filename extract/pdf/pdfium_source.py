@@ -124,8 +124,40 @@ def as_unreadable(path: Path, exc: pdfium.PdfiumError) -> UnreadableDocument:
     return UnreadableDocument(path, f"corrupt or truncated PDF ({detail})")
 
 
+# Share of a page's characters that must run one other way before the page
+# is read in their frame rather than as displayed.
+TURNED_PAGE_SHARE = 0.6
+# Turn (clockwise, added to /Rotate) that sets text of each reading direction upright.
+_SETS_UPRIGHT = {"cw": 270, "ccw": 90, "upside_down": 180}
+
+
 def page_content(page: pdfium.PdfPage, number: int) -> PageContent:
+    """The page in the frame its text reads in: as displayed, unless most of
+    its text runs another way (a page whose /Rotate turns its text sideways or
+    upside down), then turned so that text reads left to right."""
     rotation = page.get_rotation() % 360
+    content = read_in_frame(page, number, rotation)
+    if (way := dominant_direction(content.words)) in _SETS_UPRIGHT:
+        content = read_in_frame(page, number, (rotation + _SETS_UPRIGHT[way]) % 360)
+    return content
+
+
+def dominant_direction(words: list) -> str | None:
+    """"cw", "ccw" or "upside_down" when that many of the page's characters
+    run that way, else None."""
+    counts: dict[str, int] = {}
+    for w in words:
+        way = "upright" if w.upright else w.turn or "upside_down"
+        counts[way] = counts.get(way, 0) + len(w.text)
+    total = sum(counts.values())
+    if not total:
+        return None
+    way, most = max(counts.items(), key=lambda kv: kv[1])
+    return way if way != "upright" and most >= TURNED_PAGE_SHARE * total else None
+
+
+def read_in_frame(page: pdfium.PdfPage, number: int, rotation: int) -> PageContent:
+    """Everything on the page with the page turned clockwise by ``rotation``."""
     crop = page.get_cropbox()
     to_display = display_matrix(crop, rotation)
     width, height = crop[2] - crop[0], crop[3] - crop[1]

@@ -20,6 +20,7 @@ from .blocks import (dominant_size, drop_reference_marks, is_aside, line_block, 
 from .columns import PageLayout, find_layout, order_blocks, place_floating
 from .furniture import BandLine, detect_furniture, normalise_furniture
 from .geometry import PageContent, PageSource
+from .guards import BoundedSource, check_pdf_file
 from .lines import words_to_lines
 from .ocr_source import OcrFallback
 from .settings import DEFAULT_SETTINGS, LayoutSettings
@@ -51,7 +52,8 @@ def open_source(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> PageSourc
 
 def read_pdf(path: Path, sha256: str, options: ReadOptions = DEFAULT_OPTIONS,
              settings: LayoutSettings = DEFAULT_SETTINGS) -> Document:
-    source = open_source(path, options)
+    check_pdf_file(path)
+    source = BoundedSource(open_source(path, options), path)
     results: list[PageResult] = []
     scanned: list[int] = []
     try:
@@ -68,6 +70,7 @@ def read_pdf(path: Path, sha256: str, options: ReadOptions = DEFAULT_OPTIONS,
         source.close()
     doc = assemble_document(path, sha256, results)
     doc.warnings += text_layer_warnings(results, scanned)
+    doc.review_reasons += source.doubts
     return doc
 
 

@@ -214,6 +214,8 @@ def find_tables(content: PageContent, words: list[Word], settings: TableSettings
     if sum(len(w.text) for w in turned) >= settings.min_turned_glyphs and (turn := reading_turn(turned)):
         frame = turn_content(content, turned, turn, settings.turned_join_ems)
         for table in find_tables(frame, frame.words, settings):
+            if not any(cell.text for row in table.rows for cell in row):
+                continue  # a grid of the page's upright text, seen empty from the turned text's side
             table.bbox = unturn_bbox(table.bbox, turn, content.width, content.height)
             tables.append(table)
     return sorted(tables, key=lambda t: (t.bbox.top, t.bbox.x0))
