@@ -250,14 +250,11 @@ def report(out_dir: str, html_path: str | None, xlsx_path: str | None) -> None:
 
         acplans report output/ --html output/report.html --xlsx output/report.xlsx
     """
-    from .report import OutputNotFound, load_output, render_html, write_xlsx
+    from .report import load_output, render_html, write_xlsx
 
     if not html_path and not xlsx_path:
         raise click.UsageError("say where to write the report: --html FILE and/or --xlsx FILE")
-    try:
-        tables = load_output(out_dir)
-    except OutputNotFound as exc:
-        raise click.ClickException(str(exc)) from exc
+    tables = output_tables(out_dir, load_output)
     if html_path:
         write_atomically(Path(html_path), render_html(tables).encode("utf-8"))
         click.echo(f"wrote {html_path}", err=True)
@@ -281,15 +278,26 @@ def check(out_dir: str, fail_on: str | None) -> None:
         acplans check output/ --fail-on high
         acplans check output/ --fail-on review
     """
-    from .report import OutputNotFound, check_summary, load_output
+    from .report import check_summary, load_output
 
-    try:
-        tables = load_output(out_dir)
-    except OutputNotFound as exc:
-        raise click.ClickException(str(exc)) from exc
+    tables = output_tables(out_dir, load_output)
     text, code = check_summary(tables, fail_on)
     click.echo(text)
     sys.exit(code)
+
+
+def output_tables(out_dir: str, load_output):
+    """The tables of OUT_DIR, or one line saying why they cannot be read."""
+    from .report import OutputNotFound
+    from .schemas.tables import ValidationError
+
+    try:
+        return load_output(out_dir)
+    except OutputNotFound as exc:
+        raise click.ClickException(str(exc)) from exc
+    except ValidationError as exc:
+        raise click.ClickException(f"{out_dir} holds tables this acplans cannot read (written by another "
+                                   f"version?); re-run `acplans run`\n{exc}") from exc
 
 
 def write_atomically(path: Path, data: bytes) -> None:

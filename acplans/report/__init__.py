@@ -8,7 +8,7 @@ comparator's tables. May import acplans.schemas, never the pipeline or cli.
 """
 from .check import check_summary
 from .html import render_html
-from .load import OutputNotFound, OutputTables, load_output
+from .load import OutputNotFound, load_output
 from .xlsx import write_xlsx
 
-__all__ = ["OutputNotFound", "OutputTables", "check_summary", "load_output", "render_html", "write_xlsx"]
+__all__ = ["OutputNotFound", "check_summary", "load_output", "render_html", "write_xlsx"]

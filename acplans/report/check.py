@@ -4,11 +4,11 @@ from __future__ import annotations
 from acplans.schemas.findings import SEVERITY_RANK
 from acplans.schemas.rows import DocumentRow, DocumentStatus
 
-from .load import OutputTables
+from acplans.schemas.bundle import Tables
 from .view import build_view, severity_of
 
 
-def check_summary(tables: OutputTables, fail_on: str | None = None) -> tuple[str, int]:
+def check_summary(tables: Tables, fail_on: str | None = None) -> tuple[str, int]:
     """Terse text for scripts, and the exit code.
 
     One line per inspection (recommendation points, answered, findings by

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from acplans.schemas.findings import FINDING_KINDS, SEVERITIES, SEVERITY_LEVELS
 
-from .load import OutputTables
+from acplans.schemas.bundle import Tables
 from .timeline import LABEL_X, build_timeline
 from .view import (CHANGE_TEXT, STATUS_LABEL, build_view, document_facts, kind_label, long_date, most_serious_first,
                    severity_of, slug, worst_rank)
@@ -37,7 +37,7 @@ def _asset(name: str) -> Markup:
     return Markup(resources.files("acplans").joinpath("templates", name).read_text(encoding="utf-8"))
 
 
-def render_html(tables: OutputTables, title: str = DEFAULT_TITLE) -> str:
+def render_html(tables: Tables, title: str = DEFAULT_TITLE) -> str:
     """The officers' report as one self-contained HTML page."""
     return _environment().get_template("report.html.j2").render(
         title=title, view=build_view(tables), finding_kinds=FINDING_KINDS, severity_levels=SEVERITY_LEVELS,

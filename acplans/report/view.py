@@ -17,7 +17,7 @@ from acplans.schemas.findings import BY_KIND, SEVERITIES, SEVERITY_RANK
 from acplans.schemas.rows import (ActionCheckRow, ActionHistoryRow, ActionRow, CoverageRow, DocumentRow, FindingRow,
                                   InspectionRow, RecommendationRow, ResponseRow)
 
-from .load import OutputTables
+from acplans.schemas.bundle import Tables
 
 MATCH_METHOD_TEXT = {
     "ref": "matched by reference number",
@@ -266,7 +266,7 @@ class _Placement:
                 self.on_rec[f.rec_id or recs_by_ref[f.ref].rec_id].append(f)
 
 
-def _inspection(tables: OutputTables, insp: InspectionRow, docs: dict[str, DocumentRow],
+def _inspection(tables: Tables, insp: InspectionRow, docs: dict[str, DocumentRow],
                 recs: dict[str, RecommendationRow], responses: dict[str, ResponseRow],
                 actions: dict[str, list[ActionRow]], checks: dict[str, ActionCheckRow]) -> InspectionView:
     iid = insp.inspection_id
@@ -312,7 +312,7 @@ def _inspection(tables: OutputTables, insp: InspectionRow, docs: dict[str, Docum
         versions=[docs[d] for d in insp.plan_versions if d in docs], history=history)
 
 
-def build_view(tables: OutputTables) -> ReportView:
+def build_view(tables: Tables) -> ReportView:
     docs = {d.doc_id: d for d in tables.documents}
     recs = {r.rec_id: r for r in tables.recommendations}
     responses = {r.response_id: r for r in tables.responses}

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from acplans.schemas.rows import TABLES
 
-from .load import OutputTables
+from acplans.schemas.bundle import Tables
 from .view import build_view
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
@@ -63,7 +63,7 @@ def _write_sheet(ws, header: list[str], rows: list[list]) -> None:
     ws.auto_filter.ref = ws.dimensions
 
 
-def write_xlsx(tables: OutputTables, path: str | Path) -> Path:
+def write_xlsx(tables: Tables, path: str | Path) -> Path:
     """One workbook: a Summary sheet per inspection, then one sheet per table."""
     wb = Workbook()
     summary = wb.active
@@ -76,7 +76,7 @@ def write_xlsx(tables: OutputTables, path: str | Path) -> Path:
                      insp.plan.source_name if insp.plan else None,
                      c.points, c.answered, c.unanswered, c.high, c.medium, c.low])
     _write_sheet(summary, SUMMARY_HEADER, rows)
-    for name, table_rows in tables.items():
+    for name, table_rows in tables:
         _write_sheet(wb.create_sheet(name), [f.name for f in fields(TABLES[name])],
                      [list(astuple(r)) for r in table_rows])
     path = Path(path)
