@@ -17,7 +17,9 @@ from acplans.extract.pdf.ocr_source import INSTALL_HINT
 from acplans.extract.reader import read_document
 from acplans.inspect_view import summarise
 from acplans.normalize.build import normalise_extraction
+from acplans import pipeline
 from acplans.pipeline import run
+from conftest import read_once
 from goldtext import similar
 from scans import scan_pdf
 
@@ -34,12 +36,16 @@ def scanned_peabody(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def scanned_doc(scanned_peabody):
-    return read_document(scanned_peabody)
+    return read_once(scanned_peabody)
 
 
 @pytest.fixture(scope="module")
 def scanned_run(scanned_peabody, tmp_path_factory):
-    return run([scanned_peabody], tmp_path_factory.mktemp("scan-out")).tables
+    # The run reads the scan through read_once: OCR'ing six pages twice would
+    # double the module's time for nothing.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "read_document", read_once)
+        return run([scanned_peabody], tmp_path_factory.mktemp("scan-out")).tables
 
 
 def f1(found: list[tuple[str, str]], gold: list[tuple[str, str]]) -> float:

@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
 from acplans.extract.model import BlockKind  # noqa: E402
-from acplans.extract.pdf.plumber_source import PdfplumberSource  # noqa: E402
+from acplans.extract.pdf.pdfium_source import PdfiumSource  # noqa: E402
 from acplans.extract.pdf.reader import read_page_tables, read_pdf  # noqa: E402
 from acplans.extract.pdf.settings import DEFAULT_SETTINGS  # noqa: E402
 from acplans.extract.pdf.tables import find_grids, grid_to_page_table  # noqa: E402
@@ -102,7 +102,7 @@ def test_samples_running_text_holds_no_whitespace_table():
     text, headings or lists: none of it may read as a whitespace table."""
     settings = DEFAULT_SETTINGS.tables
     for pdf_path in sorted(SAMPLES.glob("*.pdf")):
-        source = PdfplumberSource(pdf_path)
+        source = PdfiumSource(pdf_path)  # the default engine
         try:
             for index in range(len(source)):
                 content = source.page(index)
