@@ -1,7 +1,7 @@
 """acplans: inspection reports and landlords' action plans as checked, structured data.
 
-The top-level modules (``cli``, ``pipeline``, ``officers_report``,
-``inspect_view``) run the stages in order: extract -> normalize -> schemas
+The top-level modules (``cli``, ``pipeline``, the officers' report in
+``report/``, ``inspect_view`` and ``debug_view``) run the stages in order: extract -> normalize -> schemas
 tables -> compare -> the officers' report. Around the pipeline: ``batch``
 (the worker pool with per-file limits), ``cache`` (per-file results kept
 between runs), ``cluster`` (files shipped to Dask), ``console`` (progress

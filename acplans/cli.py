@@ -153,7 +153,8 @@ def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, file_timeout
     from .console import RunProgress, summary
     from .pipeline import BatchOptions, collect_inputs, run as run_pipeline
     from .schemas.findings import SEVERITY_RANK
-    from .schemas.tables import OutputNotWritable, ValidationError
+    from .schemas.tables import ValidationError
+    from .schemas.output import OutputNotWritable
 
     collected = collect_inputs(inputs)
     files = collected.files

@@ -239,7 +239,7 @@ def run(paths: Iterable[str | Path], out_dir: Path, *,
         files: list[Path] | None = None, options: ReadOptions = DEFAULT_OPTIONS,
         batch: BatchOptions = BatchOptions()) -> RunResult:
     files = files if files is not None else collect_inputs(paths).files
-    from acplans.schemas.tables import prepare_output, write_tables  # pyarrow: only once a run will write
+    from acplans.schemas.output import prepare_output, write_tables  # pyarrow: only once a run will write
 
     staging = prepare_output(Path(out_dir))  # before the work: an unwritable folder fails now
     try:

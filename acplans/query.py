@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from acplans.schemas.rows import TABLES
-from acplans.schemas.tables import current_set
+from acplans.schemas.output import current_set
 
 # Ready-made views, by name: (what it answers, SQL over the table views).
 READY_VIEWS: dict[str, tuple[str, str]] = {

@@ -1,7 +1,8 @@
 """Files -> ``Document`` -> raw records: reading and extracting.
 
-Readers (``reader``, ``pdf_reader``, ``docx_reader``, ``text_reader``) turn a
-file into the ``Document`` model (``model``), after ``reader`` has refused
+Readers, one per format in the ``formats`` registry (``pdf/``, ``docx_reader``,
+``xlsx_reader``, ``text_reader``), turn a file into the ``Document`` model
+(``model``), after ``reader`` has refused
 what is not a regular file or would not fit the limits, with ``encoding``
 telling text encodings apart; ``quality`` then says whether the text read
 can be trusted at all and cuts whitespace runs no later pattern should see.

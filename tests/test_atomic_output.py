@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 
 from acplans.pipeline import run
-from acplans.schemas import tables
+from acplans.schemas import output
 from acplans.schemas.rows import TABLES
-from acplans.schemas.tables import (
-    CURRENT, MANIFEST, RUNS, OutputNotWritable, current_set, read_table, read_tables, validate,
-    write_tables,
-)
+from acplans.schemas.tables import validate
+from acplans.schemas.output import (CURRENT, MANIFEST, RUNS, OutputNotWritable, current_set, read_table,
+                                    read_tables, write_tables)
 from test_schemas import sample_tables
 
 from batch_inputs import make_inputs
@@ -55,7 +54,7 @@ def test_a_second_run_switches_the_whole_set_with_one_rename(out, monkeypatch):
     first = current_set(out)
     renamed = []
     real_replace = os.replace
-    monkeypatch.setattr(tables.os, "replace", lambda src, dst: (renamed.append(Path(dst).name), real_replace(src, dst)))
+    monkeypatch.setattr(output.os, "replace", lambda src, dst: (renamed.append(Path(dst).name), real_replace(src, dst)))
     write_tables(out, changed_tables())
     assert renamed == [CURRENT]  # the links to each table were made by the first run
     assert current_set(out) != first and not first.exists()  # the old set is cleaned up
@@ -68,7 +67,7 @@ def test_a_run_killed_while_committing_leaves_the_previous_set_whole_and_no_left
     def killed(src, dst):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(tables.os, "replace", killed)
+    monkeypatch.setattr(output.os, "replace", killed)
     with pytest.raises(KeyboardInterrupt):
         write_tables(out, changed_tables())
     assert visible(out) == before

@@ -24,7 +24,7 @@ from acplans.compare.scope import InspectionScope
 from acplans.schemas.rows import (ActionRow, DocumentRow, FindingRow, InspectionRow, MatchRow,
                                   PersonRow, RecommendationRow, ResponseRow)
 from acplans.schemas.bundle import Tables
-from acplans.schemas.tables import write_tables
+from acplans.schemas.output import write_tables
 
 REPORT = "samples/home-group-inspection-report-2010.pdf"
 PLAN = "samples/home-group-action-plan-2010.pdf"

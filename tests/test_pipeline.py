@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from acplans.pipeline import process_file, run
-from acplans.schemas.tables import read_tables
+from acplans.schemas.output import read_tables
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 PEABODY_DOCX = SAMPLES / "peabody-action-plan-summary-2010.docx"

@@ -15,7 +15,7 @@ from acplans.normalize.pairing import group_documents
 from acplans.schemas.bundle import Tables
 from acplans.report import load_output, render_html
 from acplans.schemas.rows import ActionRow, RecommendationRow, ResponseRow
-from acplans.schemas.tables import write_tables
+from acplans.schemas.output import write_tables
 from test_officers_report import PLAN, REPORT, documents, write_output
 
 

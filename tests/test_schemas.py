@@ -22,10 +22,8 @@ from acplans.schemas.rows import (
     SCHEMA_VERSION, TABLES, ActionCheckRow, ActionHistoryRow, ActionRow, CoverageRow, DocumentRow, FindingRow,
     InspectionRow, JudgementRow, MatchRow, PersonRow, RecommendationRow, ResponseRow,
 )
-from acplans.schemas.tables import (
-    Problem, ValidationError, arrow_schema, columns, read_table, read_tables, rows_to_table, validate,
-    write_tables,
-)
+from acplans.schemas.tables import Problem, ValidationError, arrow_schema, columns, rows_to_table, validate
+from acplans.schemas.output import read_table, read_tables, write_tables
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT = "Audit Commission - Housing inspection report.pdf"

@@ -1,6 +1,6 @@
 """The officers' report: what council officers read after `acplans run`.
 
-``load`` reads an output folder into the row dataclasses (no pandas);
+``load`` reads an output folder into the ``Tables`` bundle (no pandas);
 ``view`` joins them into a typed view model; ``html`` (Jinja2 templates in
 acplans/templates, with the ``timeline`` geometry), ``xlsx`` and ``check``
 render it. Nothing here judges: coverage, lateness and findings are the

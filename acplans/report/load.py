@@ -1,11 +1,11 @@
 """Reading an `acplans run` output folder back into the typed ``Tables``
-bundle, every table from the same run (``schemas.tables.read_tables``)."""
+bundle, every table from the same run (``schemas.output.read_tables``)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from acplans.schemas.bundle import Tables
-from acplans.schemas.tables import read_tables
+from acplans.schemas.output import read_tables
 
 
 class OutputNotFound(FileNotFoundError):
