@@ -61,8 +61,14 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from acplans.extract import lexicon
 from acplans.normalize.status import PLANNED, classify_status
+
+from .date_patterns import (
+    BARE_MONTH, BARE_YEAR, BETWEEN_BEFORE, CALENDAR_YEAR_END, DAY_MONTH, DAY_RANGE_MONTH, FINANCIAL_YEAR,
+    FINANCIAL_YEAR_END, FULL_MONTH_NAMES, ISO, LABEL_BEFORE, LIST_JOIN, MONTH_DAY, MONTH_NUMBERS, MONTH_YEAR,
+    NUMBER_AFTER, NUMERIC, QUARTER_WORDS, QUARTER_YEAR, RANGE_JOIN, SENTENCE_END_AFTER, TIME_WORD_BEFORE,
+    UNICODE_SPACES, WORD_MONTHS, YEAR_QUARTER,
+)
 
 DAY, MONTH, QUARTER, YEAR = "day", "month", "quarter", "year"
 PRECISIONS = (DAY, MONTH, QUARTER, YEAR)
@@ -86,77 +92,6 @@ class ParsedDue:
     precision: str | None
     status: str
     spans: tuple[DateSpan, ...]
-
-
-_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(lexicon.MONTH_NAMES, start=1)}
-_FULL_MONTH_NAMES = set(lexicon.MONTH_NAMES)
-# Month names that are also common English words; alone they count only when capitalised.
-_WORD_MONTHS = {"may", "march", "august"}
-
-_MONTH = (
-    rf"(?<![^\W\d_])(?P<mon>{lexicon.MONTH})(?![^\W\d_])"
-    # An abbreviation's full stop belongs to the date; after a full name it ends the sentence.
-    rf"(?:(?:{'|'.join(f'(?<={a})' for a in lexicon.MONTH_ABBREVIATIONS)})\.)?"
-)
-_Y4 = r"(?:19|20)\d\d(?!\d)"
-_ORDINAL = r"(?:st|nd|rd|th)(?![^\W\d_])"
-_YEAR_AFTER_MONTH = rf"(?:\s*,?\s*(?P<y4>{_Y4})|-(?P<y2>\d\d)(?![\d%])|\s?['’](?P<y2q>\d\d)(?!\d))"
-_FY = r"(?P<fy1>(?:19|20)?\d\d)\s?[/–-]\s?(?P<fy2>(?:19|20)?\d\d)(?![\w/–-]|\.\d)"
-_QUARTER = (
-    r"(?:Q\s?(?P<q>[1-4])|quarter\s+(?P<qn>[1-4]|one|two|three|four)"
-    r"|(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter)(?![\w])"
-)
-_QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3,
-                  "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4}
-
-_I = re.IGNORECASE
-_DAY_MONTH = re.compile(
-    rf"(?<![\w£$€.,/-])(?P<day>[0-3]?\d)(?P<ord>{_ORDINAL})?(?!\d)\s*(?:of\s+)?(?:-\s*)?{_MONTH}"
-    rf"{_YEAR_AFTER_MONTH}?", _I)
-_DAY_RANGE_MONTH = re.compile(
-    rf"(?<![\w£$€.,/-])(?P<day1>[0-3]?\d)(?:{_ORDINAL})?\s*(?:-|–|—|to)\s*"
-    rf"(?P<day>[0-3]?\d)(?P<ord>{_ORDINAL})?(?!\d)\s*(?:of\s+)?{_MONTH}{_YEAR_AFTER_MONTH}?", _I)
-_MONTH_DAY = re.compile(
-    rf"{_MONTH}\s+(?P<day>[0-3]?\d)(?!\d)(?:(?P<ord>{_ORDINAL})(?:\s*,?\s*(?P<y4>{_Y4}))?"
-    rf"|\s*,?\s*(?P<y4b>{_Y4}))", _I)
-_MONTH_YEAR = re.compile(rf"{_MONTH}{_YEAR_AFTER_MONTH}", _I)
-_BARE_MONTH = re.compile(_MONTH, _I)
-_NUMERIC = re.compile(
-    r"(?<![\w./:-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>\d{4}|\d\d)"
-    r"(?![\w/-]|[.:]\d)")
-_ISO = re.compile(
-    r"(?<![\w./-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-]|\.\d)")
-_FINANCIAL_YEAR = re.compile(rf"(?<![\w./-])(?:(?P<prefix>FY|financial\s+year)\s?)?{_FY}", _I)
-_QUARTER_YEAR = re.compile(
-    rf"(?<![\w.]){_QUARTER}\s*,?\s*(?:(?:of|in)\s+)?(?:the\s+)?(?:(?:financial|fiscal)\s+year\s*|FY\s?)?"
-    rf"(?:{_FY}|(?P<cy>{_Y4})(?!\s?[/–-]\s?\d))", _I)
-_YEAR_QUARTER = re.compile(rf"(?<![\w./-])(?:FY\s?)?{_FY}\s*,?\s*{_QUARTER}", _I)
-_FINANCIAL_YEAR_END = re.compile(
-    r"(?:\b(?:financial|fiscal|accounting)\s+year[\s-]*end\b|\byear[\s-]end\b|\bFY[\s-]?end\b"
-    r"|\bend\s+of\s+(?:the\s+)?(?:this\s+|current\s+)?(?:financial|fiscal|accounting)\s+year\b)"
-    rf"(?:\s*(?:of\s+)?(?:{_FY}|(?P<cy>{_Y4})))?", _I)
-_CALENDAR_YEAR_END = re.compile(
-    r"\bend\s+of\s+(?:the\s+)?(?:this\s+|current\s+|calendar\s+)?year\b(?!\s*(?:of\s+)?(?:19|20)\d\d)", _I)
-_YEAR = re.compile(r"(?<![\w./£$€-])(?P<year>(?:19|20)\d\d)(?![\w/–-]|\.\d|\s?[/–-]\s?\d)")
-
-# A time word just before a bare month or year ("by", "end of", "mid-").
-_TIME_WORD_BEFORE = re.compile(
-    r"\b(?:by|before|in|during|from|until|till|to|since|after|throughout|around|end|mid|early|late|start|"
-    r"beginning|middle|close|calendar\s+year)(?:\s+of)?(?:\s+the)?(?:\s+|\s*-\s*)$", _I)
-# Words that make a following number a label rather than a day.
-_LABEL_BEFORE = re.compile(
-    r"\b(?:phase|stage|step|part|level|section|para(?:graph)?|item|no|nos|number|version|release|wave|"
-    r"round|tier|option|priority|appendix|annex|page|chapter|objective|action|recommendation|rec|r|q|"
-    r"quarter|week|month|point|module|block|lot|unit|flat|room|floor|table|figure|fig|line|box|clause|"
-    r"article|standard|kpi|issue|ref|workstream|project|group|team|area|zone|band|grade|scheme)"
-    r"\s*[.:#]?\s*$", _I)
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|/|to|until|till|through|thru)\s*", _I)
-_LIST_JOIN = re.compile(r"\s*(?:,|&|and|or|,\s*and|,\s*or)\s*", _I)
-_NUMBER_AFTER = re.compile(r"\s+\d")
-_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", _I)
-_SENTENCE_END_AFTER = re.compile(r"\s*(?:$|[.;,!?)(\n])")
-_UNICODE_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
-                                 "\u2010": "-", "\u2011": "-", "\u2212": "-"})
 
 
 @dataclass
@@ -206,7 +141,7 @@ def _quarter_number(match: re.Match[str]) -> int:
     if match.group("q"):
         return int(match.group("q"))
     word = (match.group("qn") or match.group("qo")).lower()
-    return int(word) if word.isdigit() else _QUARTER_WORDS[word]
+    return int(word) if word.isdigit() else QUARTER_WORDS[word]
 
 
 def _quarter_span(match: re.Match[str]) -> tuple[date, date, str] | None:
@@ -240,20 +175,20 @@ def _year_from(match: re.Match[str]) -> int | None:
 
 
 def _month_of(match: re.Match[str]) -> int:
-    return _MONTH_NUMBERS[match.group("mon")[:3].lower()]
+    return MONTH_NUMBERS[match.group("mon")[:3].lower()]
 
 
 def _month_word_ok(match: re.Match[str], has_year: bool) -> bool:
     word = match.group("mon")
-    return has_year or word.lower() not in _WORD_MONTHS or word[0].isupper()
+    return has_year or word.lower() not in WORD_MONTHS or word[0].isupper()
 
 
 def _is_label(text: str, start: int) -> bool:
-    return bool(_LABEL_BEFORE.search(text[max(0, start - 40):start]))
+    return bool(LABEL_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def _has_time_word_before(text: str, start: int) -> bool:
-    return bool(_TIME_WORD_BEFORE.search(text[max(0, start - 40):start]))
+    return bool(TIME_WORD_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def _starts_sentence(text: str, position: int) -> bool:
@@ -269,13 +204,13 @@ def _starts_sentence(text: str, position: int) -> bool:
 def _candidates(text: str, context_year: int | None, reference: date | None) -> list[_Atom]:
     found: list[_Atom] = []
 
-    for pattern in (_DAY_MONTH, _DAY_RANGE_MONTH, _MONTH_DAY):
+    for pattern in (DAY_MONTH, DAY_RANGE_MONTH, MONTH_DAY):
         for m in pattern.finditer(text):
             year, month, day = _year_from(m), _month_of(m), int(m.group("day"))
             first_day = int(m.group("day1")) if "day1" in m.groupdict() else None
             if not _month_word_ok(m, year is not None):
                 continue
-            if pattern is not _MONTH_DAY and _is_label(text, m.start()):
+            if pattern is not MONTH_DAY and _is_label(text, m.start()):
                 continue
             if not _valid_day(day, month, year) or (first_day is not None and not 1 <= first_day < day):
                 # Claim the words so "31 February 2011" does not shrink to a guessed "February 2011".
@@ -283,39 +218,39 @@ def _candidates(text: str, context_year: int | None, reference: date | None) -> 
                 continue
             found.append(_Atom(m.start(), m.end(), day=day, month=month, year=year, first_day=first_day))
 
-    for m in _MONTH_YEAR.finditer(text):
+    for m in MONTH_YEAR.finditer(text):
         found.append(_Atom(m.start(), m.end(), month=_month_of(m), year=_year_from(m)))
 
-    for m in _BARE_MONTH.finditer(text):
-        if _NUMBER_AFTER.match(text, m.end("mon")):
+    for m in BARE_MONTH.finditer(text):
+        if NUMBER_AFTER.match(text, m.end("mon")):
             continue  # "March 11": day or year, no way to tell
         if _month_word_ok(m, has_year=False):
-            abbreviated = m.group("mon").lower() not in _FULL_MONTH_NAMES
+            abbreviated = m.group("mon").lower() not in FULL_MONTH_NAMES
             found.append(_Atom(m.start(), m.end(), month=_month_of(m), bare_month=True,
                                abbreviated=abbreviated))
 
-    for pattern in (_NUMERIC, _ISO):
+    for pattern in (NUMERIC, ISO):
         for m in pattern.finditer(text):
             day, month, year = int(m.group("day")), int(m.group("month")), _two_digit_year(m.group("year"))
-            if pattern is _NUMERIC and m.group("sep") == "." and len(m.group("month")) != 2:
+            if pattern is NUMERIC and m.group("sep") == "." and len(m.group("month")) != 2:
                 continue
             if 1 <= month <= 12 and 1900 <= year <= 2099 and _valid_day(day, month, year):
                 found.append(_Atom(m.start(), m.end(), day=day, month=month, year=year))
 
-    for m in _FINANCIAL_YEAR.finditer(text):
+    for m in FINANCIAL_YEAR.finditer(text):
         if len(m.group("fy1")) == 2 and not m.group("prefix"):
             continue  # "10/11" alone could be a day and month
         end_year = _fy_end_year(m.group("fy1"), m.group("fy2"))
         if end_year is not None:
             found.append(_Atom(m.start(), m.end(), span=_financial_year(end_year)))
 
-    for pattern in (_QUARTER_YEAR, _YEAR_QUARTER):
+    for pattern in (QUARTER_YEAR, YEAR_QUARTER):
         for m in pattern.finditer(text):
             span = _quarter_span(m)
             if span is not None:
                 found.append(_Atom(m.start(), m.end(), span=span))
 
-    for m in _FINANCIAL_YEAR_END.finditer(text):
+    for m in FINANCIAL_YEAR_END.finditer(text):
         if m.group("fy1"):
             end_year = _fy_end_year(m.group("fy1"), m.group("fy2"))
         elif m.group("cy"):
@@ -330,12 +265,12 @@ def _candidates(text: str, context_year: int | None, reference: date | None) -> 
             found.append(_Atom(m.start(), m.end(), span=_financial_year(end_year)))
 
     if context_year is not None:
-        for m in _CALENDAR_YEAR_END.finditer(text):
+        for m in CALENDAR_YEAR_END.finditer(text):
             calendar_year = (date(context_year, 1, 1), date(context_year, 12, 31), YEAR)
             found.append(_Atom(m.start(), m.end(), span=calendar_year))
 
-    for m in _YEAR.finditer(text):
-        standalone = _starts_sentence(text, m.start()) and _SENTENCE_END_AFTER.match(text, m.end())
+    for m in BARE_YEAR.finditer(text):
+        standalone = _starts_sentence(text, m.start()) and SENTENCE_END_AFTER.match(text, m.end())
         if standalone or _has_time_word_before(text, m.start()):
             year = int(m.group("year"))
             found.append(_Atom(m.start(), m.end(), span=(date(year, 1, 1), date(year, 12, 31), YEAR)))
@@ -375,12 +310,12 @@ def _interval(atom: _Atom) -> tuple[date, date, str] | None:
 def _joins(text: str, earlier: _Atom, later: _Atom) -> str | None:
     """``range``, ``list`` or None for the words between two neighbouring dates."""
     gap = text[earlier.end:later.start]
-    if _RANGE_JOIN.fullmatch(gap):
+    if RANGE_JOIN.fullmatch(gap):
         return "range"
-    between = _BETWEEN_BEFORE.search(text[max(0, earlier.start - 20):earlier.start])
-    if between and re.fullmatch(r"\s*and\s*", gap, _I):
+    between = BETWEEN_BEFORE.search(text[max(0, earlier.start - 20):earlier.start])
+    if between and re.fullmatch(r"\s*and\s*", gap, re.IGNORECASE):
         return "range"
-    if _LIST_JOIN.fullmatch(gap):
+    if LIST_JOIN.fullmatch(gap):
         return "list"
     return None
 
@@ -390,7 +325,7 @@ def find_dates(text: str | None, *, default_year: int | None = None,
     """Every date ``text`` names, in text order (grammar in the module doc)."""
     if not text:
         return []
-    work = text.translate(_UNICODE_SPACES)
+    work = text.translate(UNICODE_SPACES)
     context_year = default_year if default_year is not None else (reference.year if reference else None)
     atoms = _without_overlaps(_candidates(work, context_year, reference))
     joins = [_joins(work, a, b) for a, b in zip(atoms, atoms[1:])]
