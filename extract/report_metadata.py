@@ -29,7 +29,7 @@ INSPECTION_OF = re.compile(
 # An organisation named inside a sentence: capitalised words ending in a
 # landlord's suffix, not an inspecting body.
 _ORG_IN_TEXT = re.compile(
-    rf"(?<![\w’'])(?!(?:The|This|Our|An?|Audit|Tenant\s+Services)\b)(?P<name>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*)*"
+    rf"(?<![\w’'])(?!(?:The|This|Our|An?|Audit|Tenant\s+Services)\b)(?P<name>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){{0,7}}"
     rf"\s+{_LANDLORD_SUFFIX}(?:\s+Limited)?)\b")
 # "<Landlord Limited>: short notice inspection report" as a title line.
 _NAME_BEFORE_TITLE = re.compile(
@@ -88,8 +88,10 @@ def landlord_from_text(front: list[Block], blocks: list[Block]) -> str | None:
 
 # "Tamar Living's response to ...", "Northfield Homes' action plan": a
 # capitalised name owning the document. Sentence openers ("This", "Our") are no name.
+# The name is bounded to eight words, so a long run of capitalised words costs
+# linear time, not quadratic.
 _OWNER_OF_DOCUMENT = re.compile(
-    r"(?<![\w’'])(?P<name>[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|and|&))*?)(?:['’]s|s['’])\s+"
+    r"(?<![\w’'])(?P<name>[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|and|&)){0,7}?)(?:['’]s|s['’])\s+"
     r"(?:(?:draft|revised|updated|full|formal)\s+)?(?:response|action\s+plan|improvement\s+plan|plan\b)")
 _NOT_A_LANDLORD = re.compile(r"^(?:this|our|the|its|their|audit\s+commission|commission|inspector)\b", re.I)
 

@@ -181,3 +181,22 @@ def test_a_table_across_both_columns_cuts_them_into_bands_read_around_it():
              "left column below": BBox(56, 400, 290, 501)}
     assert sorted(boxes, key=lambda name: layout.reading_key(boxes[name])) == [
         "left column above", "right column above", "table", "left column below", "right column below"]
+
+
+def test_a_stray_line_heading_the_right_column_stays_in_that_column():
+    """A right column whose first line sits in the page's top band (read
+    apart as a possible running head) goes back to the head of its column,
+    not to the top of the page before the left column."""
+    from acplans.extract.model import BBox, Block, BlockKind
+    from acplans.extract.pdf.columns import place_floating
+
+    left = [Block(BlockKind.HEADING, "Summary", 2, BBox(50, 60, 280, 72)),
+            Block(BlockKind.PARAGRAPH, "The landlord provides a fair service.", 2, BBox(50, 80, 280, 200))]
+    right = [Block(BlockKind.PARAGRAPH, "on the website;", 2, BBox(310, 72, 540, 84)),
+             Block(BlockKind.LIST_ITEM, "agreeing arrears cases", 2, BBox(310, 90, 540, 110))]
+    stray = Block(BlockKind.PARAGRAPH, "• training the outcomes of complaints to the board", 2, BBox(310, 60, 540, 71))
+    texts = [b.text for b in place_floating(left + right, [stray], in_column=True)]
+    assert texts == ["Summary", "The landlord provides a fair service.", stray.text, "on the website;",
+                     "agreeing arrears cases"]
+    # An aside keeps the page's top-down order: level with "Summary", right of it.
+    assert [b.text for b in place_floating(left + right, [stray])][1] == stray.text

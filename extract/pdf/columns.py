@@ -292,14 +292,25 @@ def at_page_foot(note: Block, blocks: list[Block]) -> bool:
                    and b.bbox.x0 < box.x1 and box.x0 < b.bbox.x1 for b in blocks)
 
 
-def place_floating(ordered: list[Block], floating: list[Block]) -> list[Block]:
+def place_floating(ordered: list[Block], floating: list[Block], in_column: bool = False) -> list[Block]:
     """Asides and stray band lines float beside the text: each goes before the
-    first block, in reading order, printed below it (or level and right)."""
+    first block, in reading order, printed below it (or level and right).
+    ``in_column``: before the first such block that shares its width, so a
+    line at the head of a page's right column stays in that column; an aside
+    in the margin shares no block's width and keeps to the page's top-down
+    order (a quote running on from the page before stays next to its start)."""
     out = list(ordered)
     for block in sorted(floating, key=position):
-        at = next((i for i, b in enumerate(out) if position(b) > position(block)), len(out))
+        below = [i for i, b in enumerate(out) if position(b) > position(block)]
+        same_column = [i for i in below if overlaps_across(out[i], block)] if in_column else []
+        at = (same_column or below or [len(out)])[0]
         out.insert(at, block)
     return out
+
+
+def overlaps_across(a: Block, b: Block) -> bool:
+    """Whether the two blocks share some of the page's width."""
+    return bool(a.bbox and b.bbox and a.bbox.x0 < b.bbox.x1 and b.bbox.x0 < a.bbox.x1)
 
 
 def position(block: Block) -> tuple[float, float]:

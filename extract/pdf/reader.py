@@ -116,7 +116,7 @@ def assemble_document(path: Path, sha256: str, results: list[PageResult]) -> Doc
                 target.append(line.text)
             else:
                 strays.append(line_block(line, result.page.number))
-        result.blocks = place_floating(result.blocks, strays)
+        result.blocks = place_floating(result.blocks, strays, in_column=True)
     if not any(r.blocks for r in results):
         doc.warnings.append("no text found, not even by OCR: the pages may be blank or pictures")
     doc.pages = [r.page for r in results]
