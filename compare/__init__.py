@@ -15,14 +15,14 @@ extractors or the top-level acplans modules.
 from .checks import (find_actions_after_deadline, find_count_mismatches,
                      find_date_anomalies, find_missing_due_dates, find_missing_owners,
                      find_missing_responses, find_orphans, find_target_date_mismatches)
-from .core import Comparison, build_scope, compare_all
+from .core import build_scope, compare_all
 from .matching import match_responses
 from .scope import InspectionScope
 from .versions import compare_versions, match_actions
 from .wording import divergences, find_wording_divergence
 
 __all__ = [
-    "Comparison", "InspectionScope", "build_scope", "compare_versions", "match_actions",
+    "InspectionScope", "build_scope", "compare_versions", "match_actions",
     "compare_all", "divergences", "find_actions_after_deadline", "find_count_mismatches",
     "find_date_anomalies", "find_missing_due_dates", "find_missing_owners",
     "find_missing_responses", "find_orphans", "find_target_date_mismatches",

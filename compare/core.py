@@ -7,14 +7,13 @@ with it in ``compare.versions``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from acplans.normalize.crossdoc import NormalisedBatch
 from acplans.normalize.pairing import InspectionGroup, document_year
 from acplans.schemas.bundle import Tables
-from acplans.schemas.rows import (ActionCheckRow, ActionHistoryRow, ActionRow, CoverageRow, DocumentRow, FindingRow, MatchRow,
-                                  RecommendationRow, ResponseRow)
+from acplans.schemas.rows import ActionRow, DocumentRow, RecommendationRow, ResponseRow
 
 from .checks import (find_actions_after_deadline, find_count_mismatches, find_date_anomalies,
                      find_missing_due_dates, find_missing_owners, find_missing_responses, find_orphans,
@@ -35,15 +34,6 @@ CHECKS = (
     find_date_anomalies,
     find_wording_divergence,
 )
-
-
-@dataclass
-class Comparison:
-    matches: list[MatchRow] = field(default_factory=list)
-    findings: list[FindingRow] = field(default_factory=list)
-    coverage: list[CoverageRow] = field(default_factory=list)
-    action_checks: list[ActionCheckRow] = field(default_factory=list)
-    history: list[ActionHistoryRow] = field(default_factory=list)
 
 
 def build_scope(group: InspectionGroup, documents: dict[str, DocumentRow],
@@ -77,7 +67,8 @@ def compare_all(batch: NormalisedBatch) -> Tables:
     the normaliser paired, each recommendation's coverage and each action's lateness."""
     tables = batch.tables
     by_id = {d.doc_id: d for d in tables.documents}
-    result = Comparison()
+    # The comparator's own tables, filled inspection by inspection.
+    result = replace(tables, matches=[], findings=[], coverage=[], action_checks=[], action_history=[])
     for group in batch.inspections:
         scope = build_scope(group, by_id, tables.recommendations, tables.responses, tables.actions,
                             batch.inspection_windows)
@@ -90,7 +81,6 @@ def compare_all(batch: NormalisedBatch) -> Tables:
         result.action_checks += action_checks
         result.coverage += coverage(scope, findings, action_checks)
         versions = compare_versions(scope, group, tables.actions, tables.responses)
-        result.history += versions.history
+        result.action_history += versions.history
         result.findings += versions.findings
-    return replace(tables, matches=result.matches, findings=result.findings, coverage=result.coverage,
-                   action_checks=result.action_checks, action_history=result.history)
+    return result
