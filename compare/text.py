@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from acplans.normalize.language import english
+
 # Each group is one meaning in social-housing writing; the first word stands
 # for the group. Only words a plan swaps for the inspector's word without
 # changing who or what is meant belong here.
@@ -34,20 +36,8 @@ _TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "�
 
 
 @lru_cache(maxsize=1)
-def _pipeline():
-    # Imported here, not at the top: spaCy costs a second of start-up that
-    # commands which never compare (inspect, --help, report) should not pay.
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    return nlp
-
-
-@lru_cache(maxsize=1)
 def _lookup_table():
-    return _pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    return english().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +74,7 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[tuple[str, str], ...]:
     """(word as printed, lemma) for every word of ``text``, punctuation dropped."""
-    doc = _pipeline()((text or "").translate(_TYPOGRAPHY).lower())
+    doc = english()((text or "").translate(_TYPOGRAPHY).lower())
     out = []
     for token in doc:
         if token.is_punct or token.is_space or not re.search(r"\w", token.text):
@@ -106,7 +96,7 @@ def is_content(word: str, lem: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    return frozenset(_pipeline().Defaults.stop_words)
+    return frozenset(english().Defaults.stop_words)
 
 
 def content_lemmas(text: str) -> list[str]:

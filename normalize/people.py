@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-
 from acplans.extract.lexicon import POST_WORDS
+
+from .language import english
 
 _SEPARATOR_RE = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*|\s*\|\s*|\s*:\s+")
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?|Du|De|Van|Von|Mc[A-Z][a-z]+|O’[A-Z][a-z]+|O'[A-Z][a-z]+)$")
@@ -104,12 +105,11 @@ def parse_one(text: str) -> PersonRef:
 
 @lru_cache(maxsize=1)
 def _name_matcher():
-    """spaCy's tokenizer and a Matcher, built on the first owner parsed:
-    commands that read no plan never pay for spaCy."""
-    import spacy
+    """A Matcher on the run's spaCy vocabulary, built on the first owner
+    parsed: commands that read no plan never pay for spaCy."""
     from spacy.matcher import Matcher
 
-    nlp = spacy.blank("en")
+    nlp = english()
     matcher = Matcher(nlp.vocab)
     name_token = {"TEXT": {"REGEX": r"^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$"},
                   "LOWER": {"NOT_IN": sorted(POST_WORDS)}}
@@ -122,7 +122,7 @@ def name_before_post(text: str) -> PersonRef | None:
     """"Jane Smith Head of Housing": the name that opens the text right
     before a post's words, when those words hold a post's head word."""
     nlp, matcher = _name_matcher()
-    doc = nlp(text)
+    doc = nlp.make_doc(text)  # tokens only: the names and posts are matched as written
     starts = [(end - start, start, end) for _, start, end in matcher(doc) if start == 0]
     if not starts:
         return None
