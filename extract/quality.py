@@ -14,7 +14,6 @@ quadratic on a run of spaces, so none of them sees a long one.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .model import Block, Document
 
@@ -36,6 +35,12 @@ MAX_WHITESPACE_RUN = 64
 _LONG_WHITESPACE = re.compile(r"\s{%d,}" % (MAX_WHITESPACE_RUN + 1))
 _CID = re.compile(r"\(cid:\d{1,6}\)")
 _WORD = re.compile(r"[A-Za-z]{1,40}")
+# Not characters at all: U+FFFD, control characters that are not
+# whitespace, private-use code points and lone surrogates (Unicode
+# categories Cc, Co and Cs). One class, not a per-character category
+# lookup: every character of every document passes through it.
+_UNDECODABLE = re.compile(r"[\ufffd\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ue000-\uf8ff"
+                          r"\U000f0000-\U000ffffd\U00100000-\U0010fffd\ud800-\udfff]")
 _FUNCTION_WORDS = frozenset(
     "the and of to a in for is be will with on by that this are as at from or an it all not "
     "we our has have been was were which should its their "
@@ -104,13 +109,9 @@ def undecodable_share(text: str) -> float:
     """Share of the non-space characters that are not characters at all."""
     cids = _CID.findall(text)
     rest = _CID.sub("", text)
-    bad = len(cids) + sum(1 for ch in rest if _undecodable(ch))
-    total = len(cids) + sum(1 for ch in rest if not ch.isspace())
+    bad = len(cids) + len(_UNDECODABLE.findall(rest))
+    total = len(cids) + sum(map(len, rest.split()))  # split() drops exactly what isspace() calls space
     return bad / total if total else 0.0
-
-
-def _undecodable(ch: str) -> bool:
-    return ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cs") and not ch.isspace()
 
 
 def _page_doubts(doc: Document) -> list[str]:
