@@ -18,23 +18,22 @@ class Line:
     __slots__ = ("words", "text", "x0", "x1", "top", "bottom", "size", "bold", "italic")
 
     def __init__(self, words: list[Word]):
-        # One pass: lines are built for every cell of every table, so this
-        # is among the hottest code of a run.
-        first = words[0]
-        x0, x1, top, bottom = first.x0, first.x1, first.top, first.bottom
-        bold, italic = first.bold, first.italic
-        sizes: dict[float, int] = {}
-        for w in words:
-            x0, x1 = min(x0, w.x0), max(x1, w.x1)
-            top, bottom = min(top, w.top), max(bottom, w.bottom)
-            bold, italic = bold and w.bold, italic and w.italic
-            size = round(w.size, 1)
-            sizes[size] = sizes.get(size, 0) + 1
+        # Lines are built for every cell of every table, so this is among
+        # the hottest code of a run: builtins over attribute lists, not a
+        # Python loop of pairwise min/max.
         self.words = words
-        self.text = " ".join(w.text for w in words)
-        self.x0, self.x1, self.top, self.bottom = x0, x1, top, bottom
-        self.size = max(sizes, key=sizes.__getitem__)  # the commonest, first seen on a tie
-        self.bold, self.italic = bold, italic
+        if len(words) == 1:
+            w = words[0]
+            self.text, self.size, self.bold, self.italic = w.text, round(w.size, 1), w.bold, w.italic
+            self.x0, self.x1, self.top, self.bottom = w.x0, w.x1, w.top, w.bottom
+            return
+        self.text = " ".join([w.text for w in words])
+        self.x0, self.x1 = min([w.x0 for w in words]), max([w.x1 for w in words])
+        self.top, self.bottom = min([w.top for w in words]), max([w.bottom for w in words])
+        self.bold = all([w.bold for w in words])
+        self.italic = all([w.italic for w in words])
+        sizes = [round(w.size, 1) for w in words]
+        self.size = max(dict.fromkeys(sizes), key=sizes.count)  # the commonest, first seen on a tie
 
     @property
     def bbox(self) -> BBox:
@@ -43,17 +42,35 @@ class Line:
 
 def words_to_lines(words: list[Word]) -> list[Line]:
     """Group words into visual lines by their vertical middle."""
-    groups: list[tuple[list[Word], list[float]]] = []  # words, [top, bottom]
-    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+    return [Line(group) for group in line_groups(words)]
+
+
+def line_groups(words: list[Word]) -> list[list[Word]]:
+    """The words of each visual line, left to right, lines top to bottom:
+    what ``words_to_lines`` measures, for callers that need only the words."""
+    groups: list[list] = []  # [words, top, bottom], the last few open to joining
+    for w in sorted(words, key=_middle_then_left):
         mid = (w.top + w.bottom) / 2
-        for group, extent in reversed(groups[-3:]):
-            if abs((extent[0] + extent[1]) / 2 - mid) <= max(2.0, 0.35 * w.size):
-                group.append(w)
-                extent[0], extent[1] = min(extent[0], w.top), max(extent[1], w.bottom)
+        tolerance = max(2.0, 0.35 * w.size)
+        for group in reversed(groups[-3:]):
+            if abs((group[1] + group[2]) / 2 - mid) <= tolerance:
+                group[0].append(w)
+                if w.top < group[1]:
+                    group[1] = w.top
+                if w.bottom > group[2]:
+                    group[2] = w.bottom
                 break
         else:
-            groups.append(([w], [w.top, w.bottom]))
-    return [Line(sorted(group, key=lambda w: w.x0)) for group, _ in groups]
+            groups.append([[w], w.top, w.bottom])
+    return [group[0] if len(group[0]) == 1 else sorted(group[0], key=_left) for group in groups]
+
+
+def _middle_then_left(w: Word) -> tuple[float, float]:
+    return (w.top + w.bottom) / 2, w.x0
+
+
+def _left(w: Word) -> float:
+    return w.x0
 
 
 def join_lines(lines: list[str]) -> str:
@@ -77,11 +94,17 @@ def clean_text(text: str) -> str:
 
 
 def cell_text(words: list[Word]) -> str:
+    return lines_text(words_to_lines(words))
+
+
+def lines_text(lines: list[Line]) -> str:
     """Lines of a cell grouped into paragraphs (joined by "\\n"): a bullet
     or a taller gap starts a new paragraph."""
+    if len(lines) == 1 and not BULLET_RE.match(lines[0].text):
+        return clean_text(lines[0].text)
     paragraphs: list[list[str]] = []
     prev: Line | None = None
-    for line in words_to_lines(words):
+    for line in lines:
         new_para = prev is None or BULLET_RE.match(line.text) or line.top - prev.bottom > prev.size * 0.8
         if new_para:
             paragraphs.append([BULLET_RE.sub("", line.text)])

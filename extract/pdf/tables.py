@@ -18,7 +18,7 @@ from pdfplumber.table import cells_to_tables, edges_to_intersections, intersecti
 
 from ..model import BBox, Cell
 from .geometry import PageContent, Word
-from .lines import cell_text, words_to_lines
+from .lines import Line, lines_text, words_to_lines
 from .rotated import reading_turn, turn_content, unturn_bbox
 from .settings import TableSettings
 from .whitespace import NUMERIC_RE, GridText, find_whitespace_grids, grid_cells
@@ -112,51 +112,55 @@ def grid_to_page_table(cells: list[tuple], words: list[Word], page: int, setting
         aligned = find_whitespace_grids(in_table, settings.whitespace)
         if len(aligned) == 1:
             return whitespace_page_table(bbox, aligned[0][1], page)
+    # Each word's centre once: every row and cell box is tested against them.
+    centred = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2, w) for w in in_table]
     rows: list[list[Cell]] = []
     col_edges: list[float] = []
     for r_index, row in enumerate(grid_rows(cells)):
         boxes = [BBox(*box) if box else None for box in row]
-        row_top = min(b.top for b in boxes if b)
-        row_bottom = max(b.bottom for b in boxes if b)
-        in_row = [w for w in in_table if row_top - slack <= (w.top + w.bottom) / 2 <= row_bottom + slack]
+        row_top = min(b.top for b in boxes if b) - slack
+        row_bottom = max(b.bottom for b in boxes if b) + slack
+        in_row = [c for c in centred if row_top <= c[1] <= row_bottom]
         slots: list[list[Word]] = [[] for _ in boxes]
         for c_index, box in enumerate(boxes):
             if box is None:
                 continue
-            in_box = [w for w in in_row if centre_in(w, box, slack)]
+            left, right, top, bottom = box.x0 - slack, box.x1 + slack, box.top - slack, box.bottom + slack
+            in_box = [w for cx, cy, w in in_row if left <= cx <= right and top <= cy <= bottom]
             spanned = [x for x in columns[c_index + 1:] if x < box.x1 - slack]
             for start, part in split_at_column_gaps(in_box, spanned, settings.whitespace.chunk_gap_ems):
                 slots[columns.index(start) if start in columns else c_index] = part
             if r_index == 0:
                 col_edges.append(round(box.x0))
         for line_slots in unruled_rows(slots):
-            rows.append([Cell(cell_text(ws), len(rows), c_index, page, box)
-                         for c_index, (ws, box) in enumerate(zip(line_slots, boxes))])
+            rows.append([Cell(lines_text(lines), len(rows), c_index, page, box)
+                         for c_index, (lines, box) in enumerate(zip(line_slots, boxes))])
     return PageTable(page, bbox, rows, col_edges)
 
 
-def unruled_rows(slots: list[list[Word]]) -> list[list[list[Word]]]:
-    """A ruled row that holds several table rows (rules round a block of
-    figures, none between its rows): the cells' lines sit level with each
-    other, and a column of figures fills nearly every line. Text wrapped
-    beside a single figure fails this and stays one row."""
-    if not any(ws and max(w.top for w in ws) - min(w.top for w in ws) > ws[0].size for ws in slots):
-        return [slots]  # every cell one line high: nothing to split
+def unruled_rows(slots: list[list[Word]]) -> list[list[list[Line]]]:
+    """The lines of each cell, split into several table rows where a ruled
+    row holds several (rules round a block of figures, none between its
+    rows): the cells' lines sit level with each other, and a column of
+    figures fills nearly every line. Text wrapped beside a single figure
+    fails this and stays one row."""
     lines = [words_to_lines(ws) for ws in slots]
+    if not any(ws and max(w.top for w in ws) - min(w.top for w in ws) > ws[0].size for ws in slots):
+        return [lines]  # every cell one line high: nothing to split
     levels: list[float] = []
     for line in sorted((ln for ls in lines for ln in ls), key=lambda ln: ln.top):
         if not levels or line.top - levels[-1] > line.size * 0.6:
             levels.append(line.top)
     if len(levels) < 2:
-        return [slots]
+        return [lines]
     figures = max((len(ls) for ls in lines if ls and all(NUMERIC_RE.match(ln.text) for ln in ls)), default=0)
     if figures < 0.8 * len(levels):
-        return [slots]
-    rows: list[list[list[Word]]] = [[[] for _ in slots] for _ in levels]
+        return [lines]
+    rows: list[list[list[Line]]] = [[[] for _ in slots] for _ in levels]
     for c_index, ls in enumerate(lines):
         for line in ls:
             level = min(range(len(levels)), key=lambda i: abs(levels[i] - line.top))
-            rows[level][c_index].extend(line.words)
+            rows[level][c_index].append(line)
     return rows
 
 
