@@ -34,6 +34,7 @@ MAX_WORDS_PER_PAGE = 30_000
 MAX_RULES_PER_PAGE = 5_000
 
 _CHUNK = 1 << 20
+_FIRST_CHUNK = 1 << 14
 
 
 def check_pdf_file(path: Path) -> None:
@@ -73,10 +74,14 @@ def _inflated_size(data: mmap.mmap, start: int, limit: int) -> int:
     inflater = zlib.decompressobj()
     size = 0
     at = start
+    # Most streams are a few KiB: feed a small first chunk and grow it, so a
+    # page's content stream does not cost a MiB of copying.
+    chunk = _FIRST_CHUNK
     try:
         while size < limit and not inflater.eof and at < len(data):
-            pending = data[at:at + _CHUNK]
+            pending = data[at:at + chunk]
             at += len(pending)
+            chunk = min(chunk * 4, _CHUNK)
             while pending and size < limit and not inflater.eof:
                 size += len(inflater.decompress(pending, _CHUNK))
                 pending = inflater.unconsumed_tail

@@ -14,6 +14,7 @@ mostly short cells.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -136,13 +137,15 @@ def uncovered_ranges(rows: list[TextRow], allowed: int, min_width: float) -> lis
     most ``allowed`` rows print on."""
     x0 = min(c.x0 for r in rows for c in r.chunks)
     x1 = max(c.x1 for r in rows for c in r.chunks)
-    coverage = [0] * (int(x1 - x0) + 2)
+    # Chunks add one at their first point and take it back after their
+    # last: the running sum is the coverage, in time linear in the width.
+    steps = [0] * (int(x1 - x0) + 3)
     for r in rows:
         for c in r.chunks:
-            for x in range(int(c.x0 - x0), int(c.x1 - x0) + 1):
-                coverage[x] += 1
+            steps[int(c.x0 - x0)] += 1
+            steps[int(c.x1 - x0) + 1] -= 1
     gaps, start = [], None
-    for x, n in enumerate(coverage):
+    for x, n in enumerate(itertools.accumulate(steps[:-1])):
         if n <= allowed:
             start = x if start is None else start
         elif start is not None:
