@@ -8,17 +8,17 @@ DuckDB's INTEGER. A value that does not fit is reported, never wrapped.
 """
 from __future__ import annotations
 
+import functools
 import os
+import sys
 import types
 import typing
 from collections import Counter
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .rows import SCHEMA_VERSION, TABLES
@@ -30,6 +30,7 @@ TABLE_KEY = b"acplans.table"
 # a two-digit year put in the wrong century), not Audit Commission business.
 DATE_MIN = date(1990, 1, 1)
 DATE_MAX = date(2100, 12, 31)
+_EPOCH = date(1970, 1, 1)
 
 # The error message lists this many problems; ValidationError.problems keeps them all.
 MESSAGE_LIMIT = 50
@@ -103,7 +104,7 @@ def _parse_annotation(owner: str, ann) -> tuple[type, pa.DataType, bool]:
     raise TypeError(f"{owner}: no Arrow type for annotation {ann!r}")
 
 
-@cache
+@functools.cache
 def columns(name: str) -> tuple[Column, ...]:
     """The columns of table ``name``, in order, as declared in ``schemas.rows``."""
     cls = _row_class(name)
@@ -124,7 +125,7 @@ def columns(name: str) -> tuple[Column, ...]:
     return tuple(out)
 
 
-@cache
+@functools.cache
 def arrow_schema(name: str) -> pa.Schema:
     """Arrow schema of table ``name``: nullability from ``| None``, docs as field metadata."""
     return pa.schema(
@@ -157,6 +158,36 @@ def _value_error(value, c: Column) -> str | None:
     return f"expected {expected}, got {type(value).__name__} {value!r:.80}"
 
 
+class _NoPandas:
+    """An import finder that answers "not installed" for pandas."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "pandas":
+            raise ModuleNotFoundError("pandas is not needed to write lists", name="pandas")
+        return None
+
+
+def pandas_unlooked_for(fn):
+    """pyarrow imports pandas (half a CPU-second, some 60 MiB) the first
+    time it builds an array or a scalar, only to ask whether the value is a
+    pandas object; ours are lists and dates. While ``fn`` runs, with pandas
+    not loaded yet, its import fails, so pyarrow notes "no pandas" instead
+    of loading it. A later ``to_pandas()`` still works: pyarrow's own check
+    retries the import then."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        if "pandas" in sys.modules:
+            return fn(*args, **kwargs)
+        sys.meta_path.insert(0, _NoPandas)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            sys.meta_path.remove(_NoPandas)
+    return wrapper
+
+
+@pandas_unlooked_for
 def rows_to_table(name: str, rows: list) -> pa.Table:
     """Table ``name`` from its row dataclasses; [] gives an empty table with the full schema.
 
@@ -198,13 +229,28 @@ def _duplicate_problems(name: str, c: Column, values: list) -> list[Problem]:
 
 
 def _date_problems(name: str, c: Column, arr: pa.ChunkedArray) -> list[Problem]:
-    # Computed in Arrow: a date32 beyond year 9999 cannot become a Python date.
-    outside = pc.or_(pc.less(arr, pa.scalar(DATE_MIN)), pc.greater(arr, pa.scalar(DATE_MAX)))
-    shown = arr.cast(pa.string()).to_pylist()
-    return [
-        Problem(name, c.name, i, f"date {shown[i]} outside {DATE_MIN}..{DATE_MAX}")
-        for i, bad in enumerate(outside.to_pylist()) if bad
-    ]
+    # date32 is days since 1970-01-01, read as int32 (a zero-copy view):
+    # a day beyond year 9999 cannot become a Python date, and pyarrow.compute
+    # would load pandas and some 20 MiB more into every run.
+    low, high = (DATE_MIN - _EPOCH).days, (DATE_MAX - _EPOCH).days
+    days = [d for chunk in arr.chunks for d in chunk.view(pa.int32()).to_pylist()]
+    return [Problem(name, c.name, i, f"date {_civil_date(d)} outside {DATE_MIN}..{DATE_MAX}")
+            for i, d in enumerate(days) if d is not None and not low <= d <= high]
+
+
+def _civil_date(days: int) -> str:
+    """ISO date of a day count from 1970-01-01, for any year (H. Hinnant's
+    days-to-civil algorithm on the proleptic Gregorian calendar)."""
+    z = days + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + 3 if mp < 10 else mp - 9
+    year = yoe + era * 400 + (month <= 2)
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _column_problems(name: str, c: Column, arr: pa.ChunkedArray) -> list[Problem]:
@@ -230,6 +276,7 @@ def _column_problems(name: str, c: Column, arr: pa.ChunkedArray) -> list[Problem
     return out
 
 
+@pandas_unlooked_for
 def validate(name: str, table_or_path: pa.Table | str | os.PathLike) -> list[Problem]:
     """Every way table ``name`` (an Arrow table or a Parquet file) breaks its
     schema; [] when it is valid. Nothing stops at the first problem."""
@@ -253,7 +300,7 @@ def validate(name: str, table_or_path: pa.Table | str | os.PathLike) -> list[Pro
 
 def column_set_problems(name: str, table: pa.Table) -> list[Problem]:
     """Columns missing, repeated or not in the schema: the check that needs
-    no look at the values (pyarrow.compute, which loads pandas)."""
+    no look at the values."""
     cols = columns(name)
     present = Counter(table.column_names)
     declared = {c.name for c in cols}

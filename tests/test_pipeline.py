@@ -2,6 +2,8 @@
 -> Parquet, on real sample files and files the tests make."""
 import hashlib
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -80,3 +82,16 @@ def test_a_plan_lends_its_restatements_only_when_given_without_its_report(tmp_pa
     assert alone.inspections[0].report_doc_id is None and alone.inspections[0].plan_doc_id == plan_id
     assert {(r.doc_id, r.derived_from) for r in alone.recommendations} == {(plan_id, "plan")}
     assert len(alone.recommendations) == 34
+
+
+def test_a_run_writes_parquet_without_loading_pandas(tmp_path):
+    # pandas (and pyarrow.compute, which loads it) would add half a CPU-second
+    # and some 80 MiB to every run; the tables are built from lists.
+    code = ("import sys; from acplans.cli import main; sys.argv = ['acplans', 'run', sys.argv[1], '--out', "
+            "sys.argv[2], '--silent', '--workers', '0', '--no-cache']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pandas', 'pyarrow.compute') if m in sys.modules))")
+    run_ = subprocess.run([sys.executable, "-c", code, str(SAMPLES / "peabody-action-plan-summary-2010.pdf"),
+                           str(tmp_path / "out")], capture_output=True, text=True, check=True)
+    assert run_.stdout.strip().splitlines()[-1] == "[]"
+    assert len(read_tables(tmp_path / "out").actions) == 22
