@@ -56,7 +56,7 @@ class PlanRow:
 def clean_cell(text: str) -> str:
     """Collapse whitespace inside paragraphs, drop bullet glyphs, and empty
     cells that hold only leader dots or dashes (row separators as printed)."""
-    paras = [_BULLET_RE.sub("", re.sub(r"\s+", " ", p).strip()) for p in text.split("\n")]
+    paras = [_BULLET_RE.sub("", " ".join(p.split())) for p in text.split("\n")]
     paras = [p for p in paras if p]
     if all(_FILLER_RE.match(p) for p in paras):
         return ""

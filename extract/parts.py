@@ -51,7 +51,7 @@ def in_part(block: Block, part: DocumentPart) -> bool:
 
 
 def collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())
 
 
 def source_of(path: str, block: Block) -> Source:

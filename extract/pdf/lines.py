@@ -32,8 +32,11 @@ class Line:
         self.top, self.bottom = min([w.top for w in words]), max([w.bottom for w in words])
         self.bold = all([w.bold for w in words])
         self.italic = all([w.italic for w in words])
-        sizes = [round(w.size, 1) for w in words]
-        self.size = max(dict.fromkeys(sizes), key=sizes.count)  # the commonest, first seen on a tie
+        if len(distinct := {w.size for w in words}) == 1:
+            self.size = round(distinct.pop(), 1)
+        else:
+            sizes = [round(w.size, 1) for w in words]
+            self.size = max(dict.fromkeys(sizes), key=sizes.count)  # the commonest, first seen on a tie
 
     @property
     def bbox(self) -> BBox:
@@ -49,11 +52,15 @@ def line_groups(words: list[Word]) -> list[list[Word]]:
     """The words of each visual line, left to right, lines top to bottom:
     what ``words_to_lines`` measures, for callers that need only the words."""
     groups: list[list] = []  # [words, top, bottom], the last few open to joining
-    for w in sorted(words, key=_middle_then_left):
-        mid = (w.top + w.bottom) / 2
-        tolerance = max(2.0, 0.35 * w.size)
+    # Sorted by middle, then left edge, on decorated tuples (index breaks ties).
+    order = sorted([((w.top + w.bottom) / 2, w.x0, i) for i, w in enumerate(words)])
+    for mid, _, i in order:
+        w = words[i]
+        tolerance = 0.35 * w.size
+        if tolerance < 2.0:
+            tolerance = 2.0
         for group in reversed(groups[-3:]):
-            if abs((group[1] + group[2]) / 2 - mid) <= tolerance:
+            if -tolerance <= (group[1] + group[2]) / 2 - mid <= tolerance:
                 group[0].append(w)
                 if w.top < group[1]:
                     group[1] = w.top
@@ -63,10 +70,6 @@ def line_groups(words: list[Word]) -> list[list[Word]]:
         else:
             groups.append([[w], w.top, w.bottom])
     return [group[0] if len(group[0]) == 1 else sorted(group[0], key=_left) for group in groups]
-
-
-def _middle_then_left(w: Word) -> tuple[float, float]:
-    return (w.top + w.bottom) / 2, w.x0
 
 
 def _left(w: Word) -> float:

@@ -25,7 +25,7 @@ from .lines import words_to_lines
 from .ocr_source import OcrFallback
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .stitch import stitch_tables
-from .tables import PageTable, centre_in, find_tables
+from .tables import PageTable, find_tables, words_outside
 
 
 @dataclass
@@ -136,7 +136,7 @@ def read_page(content: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS)
                              ocr_confidence=mean_confidence(content.words) if content.ocr else None), [])
     words = drop_reference_marks(content.words)
     tables = find_tables(content, words, settings.tables)
-    body_words = [w for w in words if not any(centre_in(w, t.bbox, settings.table_slack) for t in tables)]
+    body_words = words_outside(words, [t.bbox for t in tables], settings.table_slack)
     segments = lines_to_segments(words_to_lines(body_words))
     body_size = dominant_size(segments)
     top_band = content.height * settings.furniture_band

@@ -102,6 +102,19 @@ def centre_in(w: Word, box: BBox, slack: float) -> bool:
     return box.x0 - slack <= cx <= box.x1 + slack and box.top - slack <= cy <= box.bottom + slack
 
 
+def words_outside(words: list[Word], boxes: list[BBox], slack: float) -> list[Word]:
+    """The words whose centre is in none of ``boxes`` (grown by ``slack``)."""
+    if not boxes:
+        return words
+    grown = [(b.x0 - slack, b.x1 + slack, b.top - slack, b.bottom + slack) for b in boxes]
+    out = []
+    for w in words:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        if not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, x1, top, bottom in grown):
+            out.append(w)
+    return out
+
+
 def grid_to_page_table(cells: list[tuple], words: list[Word], page: int, settings: TableSettings) -> PageTable:
     bbox = grid_bbox(cells)
     slack = settings.cell_slack
@@ -211,7 +224,7 @@ def find_tables(content: PageContent, words: list[Word], settings: TableSettings
     upright = join_touching([w for w in words if w.upright], settings.touching_join_ems)
     turned = [w for w in words if not w.upright]
     ruled = ruled_tables(content, upright, turned, settings)
-    rest = [w for w in upright if not any(centre_in(w, t.bbox, settings.cell_slack) for t in ruled)]
+    rest = words_outside(upright, [t.bbox for t in ruled], settings.cell_slack)
     aligned = [whitespace_page_table(bbox, grid, content.number)
                for bbox, grid in find_whitespace_grids(rest, settings.whitespace)]
     tables = ruled + aligned
@@ -233,8 +246,8 @@ def ruled_tables(content: PageContent, upright: list[Word], turned: list[Word],
     boxes = [grid_bbox(cells) for cells in grids]
     tables = []
     for cells, box in zip(grids, boxes):
-        outside_other_grids = [w for w in upright if not any(
-            centre_in(w, other, settings.cell_slack) for other in boxes if other is not box)]
+        outside_other_grids = words_outside(upright, [other for other in boxes if other is not box],
+                                            settings.cell_slack)
         if not mostly_turned(box, upright, turned, settings) and not is_fragment(box, outside_other_grids, settings):
             tables.append(grid_to_page_table(cells, upright, content.number, settings))
     return tables
