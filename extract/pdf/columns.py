@@ -184,9 +184,15 @@ def run_to_gutter(x: float, rule: Segment | None, run: list[Item], settings: Lay
     rows = [it.row for it in run if it.row is not None]
     left = [r for r in rows if any(w.x1 <= x for w in r.words)]
     right = [r for r in rows if any(w.x0 >= x for w in r.words)]
-    if not beside(left, right, settings.column_min_rows if rule is None else settings.column_min_rows_ruled):
+    if not left or not right:
         return None
-    if min(len(left), len(right)) < settings.column_balance * max(len(left), len(right)):
+    # Balance is weighed only where both sides print: a column that ends
+    # early beside a long one is still a column, while side heads spaced
+    # down a column of text are far sparser than the text level with them.
+    level = sorted((level_rows(left, right), level_rows(right, left)))
+    if level[0] < (settings.column_min_rows if rule is None else settings.column_min_rows_ruled):
+        return None
+    if level[0] < settings.column_balance * level[1]:
         return None
     x0 = max(w.x1 for r in left for w in r.words if w.x1 <= x)
     x1 = min(w.x0 for r in right for w in r.words if w.x0 >= x)
@@ -199,15 +205,10 @@ def run_to_gutter(x: float, rule: Segment | None, run: list[Item], settings: Lay
     return Gutter(x0, x1, min(it.top for it in run), max(it.bottom for it in run), rule is not None)
 
 
-def beside(left: list[Line], right: list[Line], min_rows: int) -> bool:
-    """At least ``min_rows`` rows on each side lie level with the other side's text."""
-    if len(left) < min_rows or len(right) < min_rows:
-        return False
-
-    def level(rows: list[Line], other: list[Line]) -> int:
-        top, bottom = min(r.top for r in other), max(r.bottom for r in other)
-        return sum(1 for r in rows if top <= (r.top + r.bottom) / 2 <= bottom)
-    return level(left, right) >= min_rows and level(right, left) >= min_rows
+def level_rows(rows: list[Line], other: list[Line]) -> int:
+    """How many of ``rows`` lie level with some of the other side's text."""
+    top, bottom = min(r.top for r in other), max(r.bottom for r in other)
+    return sum(1 for r in rows if top <= (r.top + r.bottom) / 2 <= bottom)
 
 
 def filled_to_gutter(left: list[Line], x: float, left_edge: float, gutter_x0: float) -> bool:
