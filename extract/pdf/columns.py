@@ -296,17 +296,31 @@ def at_page_foot(note: Block, blocks: list[Block]) -> bool:
 def place_floating(ordered: list[Block], floating: list[Block], in_column: bool = False) -> list[Block]:
     """Asides and stray band lines float beside the text: each goes before the
     first block, in reading order, printed below it (or level and right).
-    ``in_column``: before the first such block that shares its width, so a
-    line at the head of a page's right column stays in that column; an aside
-    in the margin shares no block's width and keeps to the page's top-down
-    order (a quote running on from the page before stays next to its start)."""
+    ``in_column`` (stray lines, printed in the page's top or bottom band): a
+    line printed at line spacing under a block of its width ends that
+    block's column and goes straight after it, so the last line of a left
+    column stays before the right column; any other goes before the first
+    block below it that shares its width, so a line at the head of a page's
+    right column stays in that column. An aside in the margin shares no
+    block's width and keeps to the page's top-down order (a quote running
+    on from the page before stays next to its start)."""
     out = list(ordered)
     for block in sorted(floating, key=position):
+        above = [i for i, b in enumerate(out) if continues_below(b, block)] if in_column else []
         below = [i for i, b in enumerate(out) if position(b) > position(block)]
         same_column = [i for i in below if overlaps_across(out[i], block)] if in_column else []
-        at = (same_column or below or [len(out)])[0]
+        at = max(above, key=lambda i: out[i].bbox.bottom) + 1 if above else (same_column or below or [len(out)])[0]
         out.insert(at, block)
     return out
+
+
+def continues_below(block: Block, line: Block) -> bool:
+    """Is ``line`` printed under ``block``, across its width, no further
+    below than a line's height (as the next line of its column would be)?"""
+    if not (block.bbox and line.bbox and overlaps_across(block, line)):
+        return False
+    gap = line.bbox.top - block.bbox.bottom
+    return -1.0 <= gap <= line.bbox.bottom - line.bbox.top
 
 
 def overlaps_across(a: Block, b: Block) -> bool:
