@@ -184,9 +184,15 @@ def run_to_gutter(x: float, rule: Segment | None, run: list[Item], settings: Lay
     rows = [it.row for it in run if it.row is not None]
     left = [r for r in rows if any(w.x1 <= x for w in r.words)]
     right = [r for r in rows if any(w.x0 >= x for w in r.words)]
-    if not beside(left, right, settings.column_min_rows if rule is None else settings.column_min_rows_ruled):
+    if not left or not right:
         return None
-    if min(len(left), len(right)) < settings.column_balance * max(len(left), len(right)):
+    # Balance is weighed only where both sides print: a column that ends
+    # early beside a long one is still a column, while side heads spaced
+    # down a column of text are far sparser than the text level with them.
+    level = sorted((level_rows(left, right), level_rows(right, left)))
+    if level[0] < (settings.column_min_rows if rule is None else settings.column_min_rows_ruled):
+        return None
+    if level[0] < settings.column_balance * level[1]:
         return None
     x0 = max(w.x1 for r in left for w in r.words if w.x1 <= x)
     x1 = min(w.x0 for r in right for w in r.words if w.x0 >= x)
@@ -199,15 +205,10 @@ def run_to_gutter(x: float, rule: Segment | None, run: list[Item], settings: Lay
     return Gutter(x0, x1, min(it.top for it in run), max(it.bottom for it in run), rule is not None)
 
 
-def beside(left: list[Line], right: list[Line], min_rows: int) -> bool:
-    """At least ``min_rows`` rows on each side lie level with the other side's text."""
-    if len(left) < min_rows or len(right) < min_rows:
-        return False
-
-    def level(rows: list[Line], other: list[Line]) -> int:
-        top, bottom = min(r.top for r in other), max(r.bottom for r in other)
-        return sum(1 for r in rows if top <= (r.top + r.bottom) / 2 <= bottom)
-    return level(left, right) >= min_rows and level(right, left) >= min_rows
+def level_rows(rows: list[Line], other: list[Line]) -> int:
+    """How many of ``rows`` lie level with some of the other side's text."""
+    top, bottom = min(r.top for r in other), max(r.bottom for r in other)
+    return sum(1 for r in rows if top <= (r.top + r.bottom) / 2 <= bottom)
 
 
 def filled_to_gutter(left: list[Line], x: float, left_edge: float, gutter_x0: float) -> bool:
@@ -295,17 +296,31 @@ def at_page_foot(note: Block, blocks: list[Block]) -> bool:
 def place_floating(ordered: list[Block], floating: list[Block], in_column: bool = False) -> list[Block]:
     """Asides and stray band lines float beside the text: each goes before the
     first block, in reading order, printed below it (or level and right).
-    ``in_column``: before the first such block that shares its width, so a
-    line at the head of a page's right column stays in that column; an aside
-    in the margin shares no block's width and keeps to the page's top-down
-    order (a quote running on from the page before stays next to its start)."""
+    ``in_column`` (stray lines, printed in the page's top or bottom band): a
+    line printed at line spacing under a block of its width ends that
+    block's column and goes straight after it, so the last line of a left
+    column stays before the right column; any other goes before the first
+    block below it that shares its width, so a line at the head of a page's
+    right column stays in that column. An aside in the margin shares no
+    block's width and keeps to the page's top-down order (a quote running
+    on from the page before stays next to its start)."""
     out = list(ordered)
     for block in sorted(floating, key=position):
+        above = [i for i, b in enumerate(out) if continues_below(b, block)] if in_column else []
         below = [i for i, b in enumerate(out) if position(b) > position(block)]
         same_column = [i for i in below if overlaps_across(out[i], block)] if in_column else []
-        at = (same_column or below or [len(out)])[0]
+        at = max(above, key=lambda i: out[i].bbox.bottom) + 1 if above else (same_column or below or [len(out)])[0]
         out.insert(at, block)
     return out
+
+
+def continues_below(block: Block, line: Block) -> bool:
+    """Is ``line`` printed under ``block``, across its width, no further
+    below than a line's height (as the next line of its column would be)?"""
+    if not (block.bbox and line.bbox and overlaps_across(block, line)):
+        return False
+    gap = line.bbox.top - block.bbox.bottom
+    return -1.0 <= gap <= line.bbox.bottom - line.bbox.top
 
 
 def overlaps_across(a: Block, b: Block) -> bool:

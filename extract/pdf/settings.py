@@ -57,14 +57,15 @@ class LayoutSettings:
     table_slack: float = 1.0  # a word is inside a table when its centre is this near
     # Columns: a gutter is whitespace at least this wide between words of
     # at least ``column_min_rows`` rows (two when a rule is drawn in it),
-    # with a column at least ``column_min_width`` wide either side, the
-    # shorter holding at least ``column_balance`` of the longer's rows (side
-    # heads beside a single column of text are not a column).
+    # with a column at least ``column_min_width`` wide either side; of the
+    # rows level with the other side's text, the sparser side holds at least
+    # ``column_balance`` of the denser side's (side heads beside a single
+    # column of text are not a column; a column ending early still is).
     gutter_min_width: float = 10.0
     column_min_rows: int = 4
     column_min_rows_ruled: int = 2
     column_min_width: float = 72.0
-    column_balance: float = 0.25
+    column_balance: float = 0.5
     column_rule_min_length: float = 36.0
     tables: TableSettings = TableSettings()
 
