@@ -141,3 +141,29 @@ def test_truncated_sample_is_refused(tmp_path):
     path.write_bytes((SAMPLES / "home-group-inspection-report-2010.pdf").read_bytes()[:5000])
     with pytest.raises(UnreadableDocument, match="corrupt or truncated PDF"):
         read_document(path)
+
+
+def test_a_line_starting_left_of_a_bullet_ends_the_list_item(tmp_path):
+    # The paragraph after a bulleted point follows at the same leading, but
+    # it starts at the margin, left of the bullet: it is not the point's
+    # wrapped text (its indent is the bullet's text edge).
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "bullet.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 11)
+    lines = [(72, 700, "The council should improve the repairs service by:"),
+             (90, 686, "\u2022"), (102, 686, "introducing an appointments system for all"),
+             (102, 672, "repairs, day and evening;"),
+             (72, 658, "The expected benefits of this recommendation are fewer missed visits."),
+             (72, 644, "Tenants will also know when to expect the operative.")]
+    for x, y, text in lines:
+        canvas.drawString(x, y, text)
+    canvas.save()
+    blocks = [(b.kind, b.text) for b in read_document(path).blocks]
+    assert blocks == [
+        (BlockKind.PARAGRAPH, "The council should improve the repairs service by:"),
+        (BlockKind.LIST_ITEM, "introducing an appointments system for all repairs, day and evening;"),
+        (BlockKind.PARAGRAPH, "The expected benefits of this recommendation are fewer missed visits. "
+                              "Tenants will also know when to expect the operative.")]

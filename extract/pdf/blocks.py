@@ -160,6 +160,10 @@ def continues(group: tuple[BlockKind, list[Line]], line: Line, kind: BlockKind, 
     # A line printed left of the block's text edge starts a new numbered
     # paragraph ("26 To rise ...", the number hangs in the margin).
     first = glines[0]
+    # A list item's wrapped lines never start left of its bullet: a line
+    # that does is the paragraph after the list.
+    if gkind is BlockKind.LIST_ITEM and line.x0 < first.x0 - 0.5 * line.size:
+        return False
     text_edge = min(ln.x0 for ln in glines[1:]) if len(glines) > 1 else first.x0
     if line.x0 < text_edge - 8 and re.match(r"^\d+\s", line.text):
         return False
