@@ -24,14 +24,17 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from acplans.batch import Failed
 from acplans.extract.formats import InputFormat, ReadOptions
 from acplans.extract.model import Document
-from acplans.extract.pdf.guards import check_pdf_file
-from acplans.extract.pdf.reader import PageRange, PdfPages, assemble_pdf
 from acplans.extract.reader import file_sha256, finish_document, read_document, reader_failures, sniff_format
+
+# The PDF package loads pdfplumber: a run without PDFs never imports it, so
+# it is imported where a PDF is read.
+if TYPE_CHECKING:
+    from acplans.extract.pdf.reader import PageRange
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,17 @@ class ChunkSettings:
 
     text_pages: int = 40
     ocr_pages: int = 2
-    # Fewer ranges than this after the first page are not worth the extra
-    # round trips and pickling: the file is read in one task.
+    # A file is split only when what follows its first page fills this many
+    # ranges: a 60-page text file reads in under a second, which sharing
+    # would hardly shorten.
     min_ranges: int = 2
 
     def ranges(self, page_count: int, first: PageRange) -> tuple[tuple[int, int], ...]:
+        """The ranges of pages after ``first``, or none when the file is
+        better read in one task."""
         size = self.ocr_pages if any(r.page.ocr for r in first.results) else self.text_pages
+        if page_count - first.stop < self.min_ranges * size:
+            return ()
         return tuple((start, min(start + size, page_count)) for start in range(first.stop, page_count, size))
 
 
@@ -60,6 +68,13 @@ class Split:
 
     first: PageRange
     ranges: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class RangeRead:
+    """One range of a split PDF, read."""
+
+    part: PageRange
 
 
 @dataclass(frozen=True)
@@ -88,24 +103,31 @@ def read_or_split(path: Path, options: ReadOptions, chunking: ChunkSettings) -> 
     to share out, a ``Split``. Raises ``UnreadableDocument`` as it does."""
     if sniff_format(path) != InputFormat.PDF:
         return read_document(path, options)
+    from acplans.extract.pdf.guards import check_pdf_file
+    from acplans.extract.pdf.reader import PdfPages, assemble_pdf
+
     with reader_failures(path):
         check_pdf_file(path)
         with PdfPages(path, options) as pages:
             first = pages.read(0, 1)
             ranges = chunking.ranges(len(pages), first)
-            if len(ranges) >= chunking.min_ranges:
+            if ranges:
                 return Split(first, ranges)
             rest = pages.read(1, len(pages))
         doc = assemble_pdf(path, file_sha256(path), [first, rest])
     return finish_document(doc)
 
 
-def read_pages(task: ReadPages) -> PageRange:
+def read_pages(task: ReadPages) -> RangeRead:
+    from acplans.extract.pdf.reader import PdfPages
+
     with reader_failures(task.path), PdfPages(task.path, task.options) as pages:
-        return pages.read(task.start, task.stop)
+        return RangeRead(pages.read(task.start, task.stop))
 
 
 def assemble_pages(task: AssemblePages) -> Document:
+    from acplans.extract.pdf.reader import assemble_pdf
+
     with reader_failures(task.path):
         doc = assemble_pdf(task.path, file_sha256(task.path), list(task.parts))
     return finish_document(doc)
@@ -147,8 +169,8 @@ def run_files(pool: TaskPool, tasks: list[ReadFile], *, on_done: Callable[[int, 
             parts[i], left[i] = [value.first], len(value.ranges)
             for start, stop in reversed(value.ranges):  # each goes first: reversed, they queue in page order
                 pool.submit((i, (start, stop)), ReadPages(path, options, start, stop), group=i, first=True)
-        elif isinstance(value, PageRange):
-            parts[i].append(value)
+        elif isinstance(value, RangeRead):
+            parts[i].append(value.part)
             left[i] -= 1
             if not left[i]:
                 pool.submit((i, _ASSEMBLE), AssemblePages(path, tuple(parts.pop(i))), group=i, first=True)

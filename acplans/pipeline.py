@@ -22,13 +22,12 @@ from pathlib import Path
 
 from acplans.batch import Failed, Limits, Pool
 from acplans.cache import ResultCache
-from acplans.chunks import (AssemblePages, ChunkSettings, ReadFile, ReadPages, Split, assemble_pages,
+from acplans.chunks import (AssemblePages, ChunkSettings, RangeRead, ReadFile, ReadPages, Split, assemble_pages,
                             read_or_split, read_pages, run_files)
 from acplans.compare import compare_all
 from acplans.extract.dispatch import extract_document
 from acplans.extract.formats import DEFAULT_OPTIONS, ReadOptions, document_suffixes
 from acplans.extract.model import Document, UnreadableDocument
-from acplans.extract.pdf.reader import PageRange
 from acplans.extract.reader import file_sha256, read_document
 from acplans.normalize.build import NormalisedDocument, normalise_extraction, unreadable_document_row
 from acplans.normalize.crossdoc import normalise_batch
@@ -149,7 +148,7 @@ def process_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> FileResu
     return extract_file(path, doc)
 
 
-def work(task: ReadFile | ReadPages | AssemblePages) -> FileResult | Split | PageRange:
+def work(task: ReadFile | ReadPages | AssemblePages) -> FileResult | Split | RangeRead:
     """What a worker does with a task of ``chunks.run_files``: a whole file,
     or a long PDF's first page, one of its page ranges or their assembly."""
     if isinstance(task, ReadFile) and task.chunking is None:
