@@ -173,10 +173,12 @@ def run_files(pool: TaskPool, tasks: list[ReadFile], *, on_done: Callable[[int, 
             parts[i].append(value.part)
             left[i] -= 1
             if not left[i]:
+                del left[i]
                 pool.submit((i, _ASSEMBLE), AssemblePages(path, tuple(parts.pop(i))), group=i, first=True)
         else:
+            if i in parts:  # a range failed: the file's other ranges are of no use now
+                pool.cancel(i)
+                del parts[i], left[i]
             if isinstance(value, Failed) and isinstance(part, tuple):
                 value = Failed(f"pages {part[0] + 1}–{part[1]}: {value.reason}")
-            pool.cancel(i)
-            parts.pop(i, None)
             on_done(i, value)
