@@ -8,14 +8,17 @@ import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pypdfium2
 import pytest
+from PIL import Image
 
 from acplans import pipeline
 from acplans.batch import Failed, Limits, Pool
 from acplans.chunks import AssemblePages, ChunkSettings, ReadPages, Split, assemble_pages, read_or_split, read_pages
-from acplans.extract.formats import DEFAULT_OPTIONS
+from acplans.extract.formats import DEFAULT_OPTIONS, OcrMode, ReadOptions
 from acplans.extract.model import Page
 from acplans.extract.pdf.reader import PageRange, PageResult
+from acplans.extract.reader import read_document
 from acplans.pipeline import BatchOptions, process_files
 from conftest import SAMPLES, read_once
 from hostile.pdfbytes import text_lines, text_pdf
@@ -33,6 +36,24 @@ def test_page_ranges_read_apart_assemble_into_the_document_of_one_read(path):
     assembled = assemble_pages(AssemblePages(path, (split.first, *reversed(parts))))
     whole = read_once(path)
     assert [b.locator for b in assembled.blocks] == [b.locator for b in whole.blocks]
+    assert assembled == whole
+
+
+def test_a_page_named_in_a_warning_is_named_the_same_when_read_in_another_range(tmp_path):
+    # The Peabody plan with a scanned page put in after its third, read without OCR.
+    scan = tmp_path / "scan.pdf"
+    Image.new("L", (850, 1100), 200).save(scan, "PDF", resolution=100)  # a grey letter-size page
+    mixed = pypdfium2.PdfDocument.new()
+    mixed.import_pages(pypdfium2.PdfDocument(SAMPLES / "peabody-action-plan-summary-2010.pdf"))
+    mixed.import_pages(pypdfium2.PdfDocument(scan), index=3)
+    path = tmp_path / "mixed.pdf"
+    mixed.save(path)
+    options = ReadOptions(ocr=OcrMode.NEVER)
+    split = read_or_split(path, options, ChunkSettings(text_pages=2))
+    parts = [read_pages(ReadPages(path, options, start, stop)).part for start, stop in split.ranges]
+    assembled = assemble_pages(AssemblePages(path, (split.first, *parts)))
+    whole = read_document(path, options)
+    assert "no text layer on page 4 (images only, probably scanned): needs OCR" in whole.warnings
     assert assembled == whole
 
 
