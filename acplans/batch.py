@@ -6,8 +6,11 @@ pool with every task in flight. Here each worker is one process with its own
 pipe: a task past its deadline gets its worker killed and replaced, a worker
 that dies costs only the task it held, and the address space of each worker
 is capped with ``RLIMIT_AS`` so a runaway file raises ``MemoryError`` in its
-own process instead of taking the machine. Results come back in input order
-so a run's output does not depend on which worker finished first.
+own process instead of taking the machine. ``Pool`` takes tasks while
+results come in (a long file's page ranges, once it is known to be long) and
+bounds the tasks of one file by one time budget; ``run_tasks`` gives results
+in input order so a run's output does not depend on which worker finished
+first.
 """
 from __future__ import annotations
 
@@ -15,8 +18,8 @@ import multiprocessing
 import os
 import signal
 import time
-from collections import deque
-from collections.abc import Callable, Sequence
+from collections import defaultdict, deque
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -91,19 +94,26 @@ def _worker_main(conn: Connection, fn: Callable[[Any], Any], memory_mb: int | No
             conn.send((False, f"internal error ({type(exc).__name__}: {exc}); please report it with this file"))
 
 
+@dataclass(frozen=True)
+class _Task:
+    key: Hashable
+    arg: Any
+    group: Hashable
+
+
 class _Worker:
     def __init__(self, ctx, fn: Callable[[Any], Any], limits: Limits):
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_main, args=(child, fn, limits.memory_mb), daemon=True)
         self.process.start()
         child.close()
-        self.task: int | None = None
-        self.deadline = float("inf")
+        self.task: _Task | None = None
+        self.started: float | None = None  # when the worker took the task in hand
 
-    def give(self, index: int, arg: Any) -> None:
-        self.task = index
-        self.deadline = float("inf")
-        self.conn.send(arg)
+    def give(self, task: _Task) -> None:
+        self.task = task
+        self.started = None
+        self.conn.send(task.arg)
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -133,6 +143,134 @@ def _death_reason(exitcode: int | None, limits: Limits) -> str:
     return f"worker exited unexpectedly (exit code {exitcode})"
 
 
+class Pool:
+    """``fn(arg)`` in ``workers`` processes for tasks submitted at any time,
+    also while results come in.
+
+    Tasks of one ``group`` (one file's parts) share one time budget,
+    ``limits.file_timeout`` seconds of work summed over the group's tasks
+    (the time each spent in a worker), so a file split into parts is bounded
+    as it was in one piece; a group over its budget has its running tasks
+    killed, each reported as timed out. Use as a context manager: leaving
+    it stops the workers.
+    """
+
+    def __init__(self, fn: Callable[[Any], Any], *, workers: int, limits: Limits = Limits()):
+        self._ctx = _context()
+        self._fn, self._size, self._limits = fn, max(1, workers), limits
+        self._queue: deque[_Task] = deque()
+        self._idle: list[_Worker] = []
+        self._busy: list[_Worker] = []
+        self._done: deque[tuple[_Task, Any]] = deque()
+        self._spent: dict[Hashable, float] = defaultdict(float)
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for worker in self._busy:
+            worker.kill()
+        for worker in self._idle:
+            worker.stop()
+        self._busy, self._idle = [], []
+
+    def submit(self, key: Hashable, arg: Any, group: Hashable | None = None, *, first: bool = False) -> None:
+        """Queue ``fn(arg)``, its result to come back under ``key``; ``first``
+        puts it before the tasks already waiting."""
+        task = _Task(key, arg, key if group is None else group)
+        if first:
+            self._queue.appendleft(task)
+        else:
+            self._queue.append(task)
+
+    def cancel(self, group: Hashable) -> None:
+        """Drop the group's waiting tasks and unreported results, and kill its running ones."""
+        self._queue = deque(t for t in self._queue if t.group != group)
+        self._done = deque(d for d in self._done if d[0].group != group)
+        for worker in [w for w in self._busy if w.task.group == group]:
+            self._busy.remove(worker)
+            worker.kill()
+
+    def completed(self, on_start: Callable[[Hashable], None] | None = None) -> Iterator[tuple[Hashable, Any]]:
+        """``(key, value)`` as tasks finish, until none is left; a task that
+        failed, timed out or lost its worker gives a ``Failed``.
+        ``on_start(key)`` is called as a task is handed to a worker."""
+        while self._queue or self._busy or self._done:
+            if self._done:
+                task, value = self._done.popleft()
+                yield task.key, value
+                continue
+            while self._queue and len(self._busy) < self._size:
+                worker = self._idle.pop() if self._idle else _Worker(self._ctx, self._fn, self._limits)
+                task = self._queue.popleft()
+                if on_start:
+                    on_start(task.key)
+                worker.give(task)
+                self._busy.append(worker)
+            self._collect()
+
+    def _collect(self) -> None:
+        deadline = self._next_deadline(time.monotonic())
+        timeout = None if deadline == float("inf") else max(0.0, deadline - time.monotonic())
+        ready = set(wait([w.conn for w in self._busy] + [w.process.sentinel for w in self._busy], timeout))
+        for worker in list(self._busy):
+            if worker.conn in ready:
+                try:
+                    message = worker.conn.recv()
+                except (EOFError, OSError):
+                    pass  # the worker died: its sentinel says how, below
+                else:
+                    if message == _STARTED:
+                        worker.started = time.monotonic()
+                        continue
+                    succeeded, value = message
+                    self._finish(worker, value if succeeded else Failed(value))
+                    if succeeded and worker.process.is_alive():
+                        self._idle.append(worker)
+                    else:
+                        worker.stop()
+                    continue
+            if worker.process.sentinel in ready or worker.conn in ready:
+                worker.process.join()
+                self._finish(worker, Failed(_death_reason(worker.process.exitcode, self._limits)))
+                worker.conn.close()
+        self._stop_groups_over_budget(time.monotonic())
+
+    def _finish(self, worker: _Worker, value: Any) -> None:
+        self._busy.remove(worker)
+        if worker.started is not None:
+            self._spent[worker.task.group] += time.monotonic() - worker.started
+        self._done.append((worker.task, value))
+
+    def _running_groups(self) -> dict[Hashable, list[_Worker]]:
+        groups: dict[Hashable, list[_Worker]] = defaultdict(list)
+        for worker in self._busy:
+            if worker.started is not None:
+                groups[worker.task.group].append(worker)
+        return groups
+
+    def _next_deadline(self, now: float) -> float:
+        """When the first group runs out of time, its running tasks spending it together."""
+        budget = self._limits.file_timeout
+        if not budget:
+            return float("inf")
+        return min((now + (budget - self._spent_by(group, running, now)) / len(running)
+                    for group, running in self._running_groups().items()), default=float("inf"))
+
+    def _spent_by(self, group: Hashable, running: list[_Worker], now: float) -> float:
+        return self._spent[group] + sum(now - w.started for w in running)
+
+    def _stop_groups_over_budget(self, now: float) -> None:
+        budget = self._limits.file_timeout
+        if not budget:
+            return
+        for group, running in self._running_groups().items():
+            if self._spent_by(group, running, now) >= budget:
+                for worker in running:
+                    worker.kill()
+                    self._finish(worker, Failed(f"timed out after {budget:g} s (--file-timeout)"))
+
+
 def run_tasks(args: Sequence[Any], fn: Callable[[Any], Any], *, workers: int, limits: Limits = Limits(),
               on_result: Callable[[int, Any], None] | None = None,
               on_start: Callable[[int], None] | None = None) -> list[Any]:
@@ -142,61 +280,11 @@ def run_tasks(args: Sequence[Any], fn: Callable[[Any], Any], *, workers: int, li
     partial of one). ``on_start(i)`` and ``on_result(i, value)`` are called
     in this process as tasks start and finish."""
     results: list[Any] = [None] * len(args)
-    if not args:
-        return results
-    ctx = _context()
-    todo = deque(range(len(args)))
-    idle: list[_Worker] = []
-    busy: list[_Worker] = []
-
-    def finish(index: int, value: Any) -> None:
-        results[index] = value
-        if on_result:
-            on_result(index, value)
-
-    try:
-        while todo or busy:
-            while todo and len(busy) < workers:
-                worker = idle.pop() if idle else _Worker(ctx, fn, limits)
-                index = todo.popleft()
-                if on_start:
-                    on_start(index)
-                worker.give(index, args[index])
-                busy.append(worker)
-            nearest = min(w.deadline for w in busy)
-            timeout = None if nearest == float("inf") else max(0.0, nearest - time.monotonic())
-            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
-            for worker in list(busy):
-                if worker.conn in ready:
-                    try:
-                        message = worker.conn.recv()
-                    except (EOFError, OSError):
-                        pass  # the worker died: its sentinel says how, below
-                    else:
-                        if message == _STARTED:
-                            if limits.file_timeout:
-                                worker.deadline = time.monotonic() + limits.file_timeout
-                            continue
-                        succeeded, value = message
-                        busy.remove(worker)
-                        finish(worker.task, value if succeeded else Failed(value))
-                        if succeeded and worker.process.is_alive():
-                            idle.append(worker)
-                        else:
-                            worker.stop()
-                        continue
-                if worker.process.sentinel in ready or worker.conn in ready:
-                    busy.remove(worker)
-                    worker.process.join()
-                    finish(worker.task, Failed(_death_reason(worker.process.exitcode, limits)))
-                    worker.conn.close()
-                elif time.monotonic() >= worker.deadline:
-                    busy.remove(worker)
-                    worker.kill()
-                    finish(worker.task, Failed(f"timed out after {limits.file_timeout:g} s (--file-timeout)"))
-    finally:
-        for worker in busy:
-            worker.kill()
-        for worker in idle:
-            worker.stop()
+    with Pool(fn, workers=workers, limits=limits) as pool:
+        for index, arg in enumerate(args):
+            pool.submit(index, arg)
+        for index, value in pool.completed(on_start):
+            results[index] = value
+            if on_result:
+                on_result(index, value)
     return results

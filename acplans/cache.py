@@ -21,10 +21,11 @@ from typing import Any
 
 import acplans
 
-# The per-file stage is process_file: reading, extraction and normalisation,
-# and the schema rows it fills. Cross-document stages run every time.
+# The per-file stage is process_file (or a long PDF's page chunks):
+# reading, extraction and normalisation, and the schema rows it fills.
+# Cross-document stages run every time.
 _STAGE_PACKAGES = ("extract", "normalize", "schemas")
-_STAGE_MODULES = ("pipeline.py",)
+_STAGE_MODULES = ("pipeline.py", "chunks.py")
 
 
 @cache

@@ -6,44 +6,67 @@ run on Dask gives the same tables as a local one. Workers read the input
 paths themselves: on several machines the inputs must be on storage they
 all see, under the same paths.
 
-Per-file limits on a cluster are Dask's: ``--dask local`` starts a
-``LocalCluster`` whose nannies restart a worker past the per-worker memory
-limit, and a task that keeps killing workers comes back as an error row.
+Long PDFs are shared out in page ranges as on local workers
+(``chunks.run_files``). Per-file limits on a cluster are Dask's: ``--dask
+local`` starts a ``LocalCluster`` whose nannies restart a worker past the
+per-worker memory limit, and a task that keeps killing workers comes back
+as an error row.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
 from acplans.batch import Failed, Limits, available_cores
 
 
-def run_on_dask(address: str, args: Sequence[Any], fn: Callable[[Any], Any], *, workers: int, limits: Limits,
-                on_result: Callable[[int, Any], None]) -> None:
-    """``fn(arg)`` for every arg on the cluster at ``address`` ("local" for a
-    ``LocalCluster`` of ``workers`` processes); ``on_result(i, value)`` gets
-    each value, or a ``Failed``, as it arrives."""
-    from distributed import Client, LocalCluster, as_completed
+class DaskPool:
+    """``fn(arg)`` on the cluster at ``address`` ("local" for a
+    ``LocalCluster`` of ``workers`` processes), for tasks submitted at any
+    time, as ``batch.Pool`` runs them locally; tasks start as the cluster
+    sees fit, so there is no start to report and no order to ask for."""
 
-    if address == "local":
-        memory = f"{limits.memory_mb}MiB" if limits.memory_mb else None
-        cluster = LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1, processes=True,
-                               memory_limit=memory, dashboard_address=None)
-        client = Client(cluster)
-    else:
-        cluster, client = None, Client(address)
-    try:
+    def __init__(self, address: str, fn: Callable[[Any], Any], *, workers: int, limits: Limits):
+        from distributed import Client, LocalCluster, as_completed
+
+        if address == "local":
+            memory = f"{limits.memory_mb}MiB" if limits.memory_mb else None
+            self._cluster = LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1,
+                                         processes=True, memory_limit=memory, dashboard_address=None)
+            self._client = Client(self._cluster)
+        else:
+            self._cluster, self._client = None, Client(address)
+        self._fn = fn
+        self._running = as_completed()
+        self._groups: dict[Any, tuple[Hashable, Hashable]] = {}  # future -> (task key, group)
+
+    def __enter__(self) -> DaskPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def submit(self, key: Hashable, arg: Any, group: Hashable | None = None, *, first: bool = False) -> None:
         # pure=False: two runs over the same file must each read it, as a local run does.
-        futures = client.map(fn, list(args), pure=False)
-        index = {f.key: i for i, f in enumerate(futures)}
-        for future in as_completed(futures):
-            i = index[future.key]
+        future = self._client.submit(self._fn, arg, pure=False, priority=1 if first else 0)
+        self._groups[future] = (key, key if group is None else group)
+        self._running.add(future)
+
+    def cancel(self, group: Hashable) -> None:
+        for future, (_, owner) in list(self._groups.items()):
+            if owner == group:
+                del self._groups[future]
+                future.cancel()
+
+    def completed(self, on_start: Callable[[Hashable], None] | None = None) -> Iterator[tuple[Hashable, Any]]:
+        for future in self._running:
+            if future not in self._groups:
+                continue  # cancelled with its group
+            key, _ = self._groups.pop(future)
             try:
                 value = future.result()
             except Exception as exc:  # the task's error, or KilledWorker after repeated worker deaths
                 value = Failed(f"failed on the Dask cluster ({type(exc).__name__}: {exc})")
-            on_result(i, value)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+            yield key, value

@@ -3,7 +3,8 @@ comparison -> Parquet tables.
 
 Data flows one way and each stage is a plain function: ``collect_inputs``,
 ``process_file`` (read, split, extract, normalise one file), ``process_files``
-(every file, from the cache or in worker processes or on a Dask cluster),
+(every file, from the cache or in worker processes or on a Dask cluster,
+where a long PDF is shared out in page ranges: ``chunks``),
 ``assemble`` (the normaliser's cross-document stage, then the comparator)
 and ``write_tables``. A file that cannot be read, times out, runs out of
 memory or crashes its worker becomes a ``documents`` row with status
@@ -11,7 +12,6 @@ memory or crashes its worker becomes a ``documents`` row with status
 """
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import shutil
@@ -20,12 +20,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from acplans.batch import Failed, Limits, run_tasks
+from acplans.batch import Failed, Limits, Pool
 from acplans.cache import ResultCache
+from acplans.chunks import (AssemblePages, ChunkSettings, RangeRead, ReadFile, ReadPages, Split, assemble_pages,
+                            read_or_split, read_pages, run_files)
 from acplans.compare import compare_all
 from acplans.extract.dispatch import extract_document
 from acplans.extract.formats import DEFAULT_OPTIONS, ReadOptions, document_suffixes
-from acplans.extract.model import UnreadableDocument
+from acplans.extract.model import Document, UnreadableDocument
 from acplans.extract.reader import file_sha256, read_document
 from acplans.normalize.build import NormalisedDocument, normalise_extraction, unreadable_document_row
 from acplans.normalize.crossdoc import normalise_batch
@@ -57,6 +59,9 @@ class BatchOptions:
     limits: Limits = Limits()
     cache_dir: Path | None = None
     dask: str | None = None  # a scheduler address, or "local"
+    # How long PDFs are split into page ranges when there are workers to
+    # share them (workers > 1, or Dask); None reads every file whole.
+    chunking: ChunkSettings | None = ChunkSettings()
 
 
 @dataclass
@@ -139,7 +144,30 @@ def process_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> FileResu
     try:
         doc = read_document(path, options)
     except UnreadableDocument as exc:
-        return FileResult(path, "error", exc.reason, log_path=exc.log_path)
+        return unreadable(path, exc)
+    return extract_file(path, doc)
+
+
+def work(task: ReadFile | ReadPages | AssemblePages) -> FileResult | Split | RangeRead:
+    """What a worker does with a task of ``chunks.run_files``: a whole file,
+    or a long PDF's first page, one of its page ranges or their assembly."""
+    if isinstance(task, ReadFile) and task.chunking is None:
+        return process_file(task.path, task.options)
+    try:
+        if isinstance(task, ReadPages):
+            return read_pages(task)
+        doc = assemble_pages(task) if isinstance(task, AssemblePages) else read_or_split(
+            task.path, task.options, task.chunking)
+    except UnreadableDocument as exc:
+        return unreadable(task.path, exc)
+    return doc if isinstance(doc, Split) else extract_file(task.path, doc)
+
+
+def unreadable(path: Path, exc: UnreadableDocument) -> FileResult:
+    return FileResult(path, "error", exc.reason, log_path=exc.log_path)
+
+
+def extract_file(path: Path, doc: Document) -> FileResult:
     try:
         documents = [normalise_extraction(ex) for ex in extract_document(doc)]
     except MemoryError:
@@ -217,17 +245,20 @@ def process_files(files: list[Path], options: ReadOptions = DEFAULT_OPTIONS, bat
         if on_start:
             on_start(files[todo[k]])
 
-    work = functools.partial(process_file, options=options)
-    paths = [files[i] for i in todo]
+    # Page chunks only pay where workers would otherwise idle beside a long file.
+    chunking = batch.chunking if batch.dask or batch.workers > 1 else None
+    tasks = [ReadFile(files[i], options, chunking) for i in todo]
     if batch.dask:
-        from acplans.cluster import run_on_dask
-        run_on_dask(batch.dask, paths, work, workers=batch.workers, limits=batch.limits, on_result=done)
+        from acplans.cluster import DaskPool
+        with DaskPool(batch.dask, work, workers=batch.workers, limits=batch.limits) as on_dask:
+            run_files(on_dask, tasks, on_done=done)
     elif batch.workers > 0:
-        run_tasks(paths, work, workers=batch.workers, limits=batch.limits, on_result=done, on_start=started)
+        with Pool(work, workers=batch.workers, limits=batch.limits) as pool:
+            run_files(pool, tasks, on_done=done, on_start=started)
     else:
-        for k, path in enumerate(paths):
+        for k, task in enumerate(tasks):
             started(k)
-            done(k, process_file(path, options))
+            done(k, process_file(task.path, options))
     if cache:
         cache.prune()
     return [r for r in results if r is not None]

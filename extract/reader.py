@@ -15,6 +15,8 @@ import tempfile
 import traceback
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import formats
@@ -146,8 +148,17 @@ def read_document(path: str | Path, options: formats.ReadOptions = formats.DEFAU
     the reading choices (PDF engine, when to OCR)."""
     path = Path(path)
     fmt = sniff_format(path)
-    try:
+    with reader_failures(path):
         doc = formats.backend(fmt).load()(path, file_sha256(path), options)
+    return finish_document(doc)
+
+
+@contextmanager
+def reader_failures(path: Path) -> Iterator[None]:
+    """A reader's failure inside as ``UnreadableDocument``: one line naming
+    the file and the reason, whichever process reads which part of it."""
+    try:
+        yield
     except UnreadableDocument:
         raise
     except MemoryError as exc:
@@ -159,6 +170,11 @@ def read_document(path: str | Path, options: formats.ReadOptions = formats.DEFAU
         raise UnreadableDocument(
             path, f"internal error while reading ({type(exc).__name__}: {_first_line(exc)}); "
                   f"traceback in {log_path}; please report it with this file", log_path) from exc
+
+
+def finish_document(doc: Document) -> Document:
+    """The checks every backend's document gets: bounded whitespace, and
+    whether its text reads at all."""
     bound_whitespace(doc)
     assess_text(doc)
     return doc

@@ -5,8 +5,10 @@
     -> detect_furniture (across pages) -> stitch_tables (across pages)
 
 Each page is read once and freed straight after, so memory stays flat on
-long files; only the small text results are kept. Bounding boxes are in
-points with the origin at the top-left of the page (``model.COORD_ORIGIN``).
+long files; only the small text results are kept. Page ranges can be read
+apart (``PdfPages.read``, in other processes) and assembled into the same
+``Document`` as one read (``assemble_pdf``). Bounding boxes are in points
+with the origin at the top-left of the page (``model.COORD_ORIGIN``).
 """
 from __future__ import annotations
 
@@ -33,8 +35,22 @@ class PageResult:
     page: Page
     blocks: list[Block]
     band_lines: list[BandLine] = field(default_factory=list)
-    tables: dict[int, PageTable] = field(default_factory=dict)  # by id() of the table's block
+    # By the table block's locator, which survives pickling as ``id()`` would not.
+    tables: dict[str, PageTable] = field(default_factory=dict)
     layout: PageLayout = field(default_factory=PageLayout)
+
+
+@dataclass
+class PageRange:
+    """What pages ``start`` to ``stop - 1`` (0-based) hold before the
+    document-wide stages: small and picklable, so page ranges of one file can
+    be read in separate processes and assembled in another."""
+
+    start: int
+    stop: int
+    results: list[PageResult]
+    scanned: list[int]  # pages with no text layer and images only, left unread
+    doubts: list[str]  # the guard's, for review
 
 
 def open_source(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> PageSource:
@@ -50,27 +66,57 @@ def open_source(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> PageSourc
     return OcrFallback(source, path, options.ocr)
 
 
+class PdfPages:
+    """An open PDF read a page range at a time. Call ``check_pdf_file``
+    first, once per file: opening hands the file to the engine."""
+
+    def __init__(self, path: Path, options: ReadOptions = DEFAULT_OPTIONS,
+                 settings: LayoutSettings = DEFAULT_SETTINGS):
+        self.settings = settings
+        self.source = BoundedSource(open_source(path, options), path)
+        if not len(self.source):
+            self.source.close()
+            raise UnreadableDocument(path, "PDF has no pages")
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+    def __enter__(self) -> PdfPages:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.source.close()
+
+    def read(self, start: int, stop: int) -> PageRange:
+        doubts_before = len(self.source.doubts)
+        part = PageRange(start, stop, [], [], [])
+        for i in range(start, stop):
+            content = self.source.page(i)
+            result = read_page(content, self.settings)
+            result.page.text_layer = content.text_layer.verdict
+            if result.page.text_layer == "none" and content.images and not content.ocr:
+                part.scanned.append(result.page.number)
+            part.results.append(result)
+        part.doubts = self.source.doubts[doubts_before:]
+        return part
+
+
 def read_pdf(path: Path, sha256: str, options: ReadOptions = DEFAULT_OPTIONS,
              settings: LayoutSettings = DEFAULT_SETTINGS) -> Document:
     check_pdf_file(path)
-    source = BoundedSource(open_source(path, options), path)
-    results: list[PageResult] = []
-    scanned: list[int] = []
-    try:
-        if not len(source):
-            raise UnreadableDocument(path, "PDF has no pages")
-        for i in range(len(source)):
-            content = source.page(i)
-            result = read_page(content, settings)
-            result.page.text_layer = content.text_layer.verdict
-            if result.page.text_layer == "none" and content.images and not content.ocr:
-                scanned.append(result.page.number)
-            results.append(result)
-    finally:
-        source.close()
+    with PdfPages(path, options, settings) as pages:
+        whole = pages.read(0, len(pages))
+    return assemble_pdf(path, sha256, [whole])
+
+
+def assemble_pdf(path: Path, sha256: str, parts: list[PageRange]) -> Document:
+    """The document from all its page ranges, in page order: whether they
+    were read in one go or apart, the same ``Document``."""
+    parts = sorted(parts, key=lambda part: part.start)
+    results = [r for part in parts for r in part.results]
     doc = assemble_document(path, sha256, results)
-    doc.warnings += text_layer_warnings(results, scanned)
-    doc.review_reasons += source.doubts
+    doc.warnings += text_layer_warnings(results, [n for part in parts for n in part.scanned])
+    doc.review_reasons += [doubt for part in parts for doubt in part.doubts]
     return doc
 
 
@@ -120,7 +166,8 @@ def assemble_document(path: Path, sha256: str, results: list[PageResult]) -> Doc
     if not any(r.blocks for r in results):
         doc.warnings.append("no text found, not even by OCR: the pages may be blank or pictures")
     doc.pages = [r.page for r in results]
-    doc.blocks = stitch_tables((r.blocks, r.tables) for r in results)
+    doc.blocks = stitch_tables((r.blocks, {id(b): r.tables[b.locator] for b in r.blocks if b.kind is BlockKind.TABLE})
+                               for r in results)
     for i, block in enumerate(doc.blocks):
         block.locator = block.locator or f"b{i}"
     return doc
@@ -156,7 +203,7 @@ def read_page(content: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS)
     body, asides = segments_to_blocks(kept, body_size, number, result.layout)
     for index, table in enumerate(tables):
         block = Block(BlockKind.TABLE, "", number, table.bbox, locator=f"p{number}/t{index}")
-        result.tables[id(block)] = table
+        result.tables[block.locator] = table
         body.append(block)
     result.blocks = place_floating(order_blocks(body, result.layout), asides)
     return result
