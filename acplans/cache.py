@@ -23,7 +23,7 @@ import acplans
 
 # The per-file stage is process_file (or a long PDF's page chunks):
 # reading, extraction and normalisation, and the schema rows it fills.
-# Cross-document stages run every time.
+# Cross-document stages run whenever any input changed (acplans.run_record).
 _STAGE_PACKAGES = ("extract", "normalize", "schemas")
 _STAGE_MODULES = ("pipeline.py", "chunks.py")
 

@@ -6,6 +6,7 @@ import json
 import sys
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,9 @@ from .extract.model import UnreadableDocument
 from .console import fail_softly
 from .extract.reader import read_document
 from .inspect_view import document_to_dict, page_tables_to_dict, summarise
+
+if TYPE_CHECKING:
+    from .run_record import RunRecord
 
 
 class Exit(IntEnum):
@@ -143,18 +147,16 @@ def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, file_timeout
     --out. Files are read in parallel; one that cannot be read, takes too
     long or uses too much memory is reported on one line and the batch goes
     on. Files read before by the same acplans are taken from the cache, so a
-    re-run redoes only the comparison.
+    re-run reads only new or changed files, and one over unchanged files
+    repeats the last summary and stops.
 
     Example:
 
         acplans run samples/ --out output/ --workers 2 --fail-on high
     """
-    from .batch import Limits, available_cores
-    from .console import RunProgress, summary
-    from .pipeline import BatchOptions, collect_inputs, run as run_pipeline
-    from .schemas.findings import SEVERITY_RANK
-    from .schemas.tables import ValidationError
-    from .schemas.output import OutputNotWritable
+    from .console import summary
+    from .inputs import collect_inputs
+    from .run_record import hash_inputs, inputs_key, unchanged_record
 
     collected = collect_inputs(inputs)
     files = collected.files
@@ -164,6 +166,29 @@ def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, file_timeout
     if not files:
         raise click.UsageError(f"no {labels()} files found in the inputs"
                                f"{skipped_note(len(collected.skipped), verbose)}")
+    shas = None if no_cache else hash_inputs(files)
+    # Checked before any reader or table library loads: an unchanged re-run costs a fraction of a second.
+    record = unchanged_record(Path(out_dir), inputs_key(files, shas, options)) if shas and all(shas) else None
+    if record is None:
+        record = _run_batch(files, out_dir, workers, file_timeout, memory_limit, cache_dir, no_cache,
+                            dask_address, quiet, verbose, options, shas)
+    if not quiet:
+        click.echo(summary(record, out_dir, skipped_note(len(collected.skipped), verbose),
+                           collected.skipped if verbose else []), err=True)
+    for message in record.errors:
+        click.secho(f"error: {message}", fg="red", err=True)
+    sys.exit(exit_code(record, fail_on))
+
+
+def _run_batch(files: list[Path], out_dir: str, workers: int | None, file_timeout: float, memory_limit: int,
+               cache_dir: str | None, no_cache: bool, dask_address: str | None, quiet: bool, verbose: bool,
+               options: ReadOptions, shas: list[str | None] | None) -> RunRecord:
+    from .batch import Limits, available_cores
+    from .console import RunProgress
+    from .pipeline import BatchOptions, run as run_pipeline
+    from .schemas.output import OutputNotWritable
+    from .schemas.tables import ValidationError
+
     batch = BatchOptions(
         workers=available_cores() if workers is None else workers,
         limits=Limits(file_timeout=file_timeout, memory_mb=memory_limit or None),
@@ -171,26 +196,28 @@ def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, file_timeout
         dask=dask_address)
     try:
         with RunProgress(len(files), enabled=not quiet, tracebacks=verbose) as progress:
-            outcome = run_pipeline(inputs, Path(out_dir), on_start=progress.started, on_file=progress.finished,
-                                   files=files, options=options, batch=batch)
+            outcome = run_pipeline([], Path(out_dir), on_start=progress.started, on_file=progress.finished,
+                                   files=files, options=options, batch=batch, shas=shas)
     except OutputNotWritable as exc:
         click.secho(f"error: {exc}", fg="red", err=True)
         sys.exit(Exit.USAGE)
     except ValidationError as exc:
         click.secho(f"error: nothing written: the tables failed validation\n{exc}", fg="red", err=True)
         sys.exit(Exit.NOT_WRITTEN)
-    if not quiet:
-        click.echo(summary(outcome, out_dir, skipped_note(len(collected.skipped), verbose),
-                           collected.skipped if verbose else []), err=True)
-    for message in outcome.errors:
-        click.secho(f"error: {message}", fg="red", err=True)
+    return outcome.record
+
+
+def exit_code(record: RunRecord, fail_on: str | None) -> Exit:
+    from .schemas.findings import SEVERITY_RANK
+
+    if len(record.failed) == record.files:
+        return Exit.NOTHING_EXTRACTED
+    if record.failed or record.errors:
+        return Exit.SOME_FAILED
     threshold = SEVERITY_RANK[fail_on] if fail_on else None
-    if len(outcome.failed) == len(outcome.files):
-        sys.exit(Exit.NOTHING_EXTRACTED)
-    if outcome.failed or outcome.errors:
-        sys.exit(Exit.SOME_FAILED)
-    if threshold is not None and any(SEVERITY_RANK[f.severity] >= threshold for f in outcome.tables.findings):
-        sys.exit(Exit.FINDINGS)
+    if threshold is not None and any(SEVERITY_RANK[s] >= threshold for s in record.finding_severities):
+        return Exit.FINDINGS
+    return Exit.OK
 
 
 def skipped_note(count: int, verbose: bool) -> str:

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:  # the pipeline loads every stage; `acplans inspect` needs none of them
-    from acplans.pipeline import FileResult, RunResult, Skipped
+    from acplans.inputs import Skipped
+    from acplans.pipeline import FileResult
+    from acplans.run_record import RunRecord
 
 # Files named in a summary list before "... and N more".
 LIST_LIMIT = 10
@@ -74,20 +76,23 @@ def _named(title: str, lines: list[str]) -> list[str]:
     return [f"{title} ({len(lines)}):"] + shown
 
 
-def summary(outcome: RunResult, out_dir: str, skipped_note: str, skipped: list[Skipped]) -> str:
+def summary(record: RunRecord, out_dir: str, skipped_note: str, skipped: list[Skipped]) -> str:
     """The closing lines: counts, then the files that need review, failed,
     and (when given) were skipped, by name."""
-    t = outcome.tables
-    total = len(outcome.files)
-    cached = sum(1 for f in outcome.files if f.from_cache)
-    lines = [f"{total - len(outcome.failed)} of {total} files read"
-             + (f" ({cached} unchanged, from the cache)" if cached else "")
-             + f"; {len(t.recommendations)} recommendations, {len(t.responses)} responses, "
-               f"{len(t.actions)} actions, {len(t.findings)} findings -> {out_dir}{skipped_note}"]
-    review = [f"{d.source_path}: {_status_note(d.status)}{d.review_reasons[0]}"
-              + (f" (+{len(d.review_reasons) - 1} more)" if len(d.review_reasons) > 1 else "")
-              for d in t.documents if d.needs_review and d.status != "error" and d.review_reasons]
+    if record.unchanged:
+        head = (f"Nothing to do: the same {record.files} files, read by the same acplans, made the tables in "
+                f"{out_dir} (--no-cache redoes them); {record.recommendations} recommendations, "
+                f"{record.responses} responses, {record.actions} actions, {len(record.finding_severities)} "
+                f"findings{skipped_note}")
+    else:
+        head = (f"{record.files - len(record.failed)} of {record.files} files read"
+                + (f" ({record.from_cache} unchanged, from the cache)" if record.from_cache else "")
+                + f"; {record.recommendations} recommendations, {record.responses} responses, "
+                  f"{record.actions} actions, {len(record.finding_severities)} findings -> {out_dir}{skipped_note}")
+    review = [f"{r.path}: {_status_note(r.status)}{r.reason}" + (f" (+{r.more} more)" if r.more else "")
+              for r in record.needs_review]
+    lines = [head]
     lines += _named("Needs review", review)
-    lines += _named("Failed", [f"{f.path}: {f.error}" for f in outcome.failed])
+    lines += _named("Failed", [f"{path}: {reason}" for path, reason in record.failed])
     lines += _named("Skipped in folders", [f"{s.path} ({s.reason})" for s in skipped])
     return "\n".join(lines)

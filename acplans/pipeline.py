@@ -1,7 +1,8 @@
 """`acplans run` as a library: files -> documents -> extractions -> rows ->
 comparison -> Parquet tables.
 
-Data flows one way and each stage is a plain function: ``collect_inputs``,
+Data flows one way and each stage is a plain function: ``collect_inputs``
+(``acplans.inputs``),
 ``process_file`` (read, split, extract, normalise one file), ``process_files``
 (every file, from the cache or in worker processes or on a Dask cluster,
 where a long PDF is shared out in page ranges: ``chunks``),
@@ -13,7 +14,6 @@ memory or crashes its worker becomes a ``documents`` row with status
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import traceback
 from collections.abc import Callable, Iterable
@@ -26,9 +26,11 @@ from acplans.chunks import (AssemblePages, ChunkSettings, RangeRead, ReadFile, R
                             read_or_split, read_pages, run_files)
 from acplans.compare import compare_all
 from acplans.extract.dispatch import extract_document
-from acplans.extract.formats import DEFAULT_OPTIONS, ReadOptions, document_suffixes
+from acplans.extract.formats import DEFAULT_OPTIONS, ReadOptions
 from acplans.extract.model import Document, UnreadableDocument
 from acplans.extract.reader import file_sha256, read_document
+from acplans.inputs import collect_inputs
+from acplans.run_record import RunRecord, hash_inputs, inputs_key
 from acplans.normalize.build import NormalisedDocument, normalise_extraction, unreadable_document_row
 from acplans.normalize.crossdoc import normalise_batch
 from acplans.schemas.bundle import Tables
@@ -72,72 +74,11 @@ class RunResult:
     # Failures of the cross-document stage: the extracted tables are still
     # written, without findings, so a comparator bug loses no extraction.
     errors: list[str] = field(default_factory=list)
+    record: RunRecord | None = None  # what the summary and exit code say
 
     @property
     def failed(self) -> list[FileResult]:
         return [f for f in self.files if f.status == "error"]
-
-
-@dataclass
-class Skipped:
-    path: Path
-    reason: str
-
-
-@dataclass
-class Inputs:
-    files: list[Path]
-    # What a folder walk left out, so a run can say so instead of dropping
-    # files silently.
-    skipped: list[Skipped] = field(default_factory=list)
-
-
-def collect_inputs(paths: Iterable[str | Path]) -> Inputs:
-    """Files named directly, and document files found in folders (recursively),
-    in a stable order without duplicates. A file named on the command line is
-    read whatever its name, as formats are told apart by content; in folders,
-    only suffixes some reader takes are read, and hidden files and folders are
-    left alone. Everything left out is listed in ``skipped``."""
-    found: list[Path] = []
-    skipped: list[Skipped] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files, left_out = walk_folder(path)
-            found += files
-            skipped += left_out
-        else:
-            found.append(path)
-    # Paths stay as given (a relative path stays relative in source_path);
-    # the same file named twice is read once. realpath, unlike resolve, does
-    # not raise on a symlink loop.
-    unique: dict[Path, Path] = {}
-    for p in found:
-        unique.setdefault(Path(os.path.realpath(p)), p)
-    return Inputs(list(unique.values()), skipped)
-
-
-def walk_folder(root: Path) -> tuple[list[Path], list[Skipped]]:
-    suffixes = document_suffixes()
-    files: list[Path] = []
-    skipped: list[Skipped] = []
-    for folder, subfolders, names in os.walk(root):
-        here = Path(folder)
-        # A hidden folder (.git, .venv) counts once, not once per file inside.
-        for name in [d for d in subfolders if d.startswith(".")]:
-            skipped.append(Skipped(here / name, "hidden folder"))
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in names:
-            path = here / name
-            if name.startswith("."):
-                skipped.append(Skipped(path, "hidden file"))
-            elif path.suffix.lower() not in suffixes:
-                skipped.append(Skipped(path, f"no reader for {path.suffix or 'files without a suffix'}"))
-            elif path.is_file():
-                files.append(path)
-            else:
-                skipped.append(Skipped(path, "not a regular file"))
-    return sorted(files), sorted(skipped, key=lambda s: s.path)
 
 
 def process_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> FileResult:
@@ -208,21 +149,20 @@ def assemble(results: list[FileResult], errors: list[str] | None = None) -> Tabl
 
 def process_files(files: list[Path], options: ReadOptions = DEFAULT_OPTIONS, batch: BatchOptions = BatchOptions(), *,
                   on_start: Callable[[Path], None] | None = None,
-                  on_file: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+                  on_file: Callable[[FileResult], None] | None = None,
+                  shas: list[str | None] | None = None) -> list[FileResult]:
     """``process_file`` for every file, in input order: from the cache where
     the same bytes were read by the same code before, the rest in this
-    process, in worker processes or on Dask."""
+    process, in worker processes or on Dask. ``shas``, the files' sha256
+    (None for one that could not be read), saves hashing them again."""
     cache = ResultCache(batch.cache_dir) if batch.cache_dir else None
     results: list[FileResult | None] = [None] * len(files)
-    shas: dict[int, str] = {}
+    if cache and shas is None:
+        shas = hash_inputs(files)
     todo: list[int] = []
     for i, path in enumerate(files):
         if cache:
-            try:
-                shas[i] = file_sha256(path)
-            except OSError:
-                pass
-            hit = cache.get(shas[i], path, options) if i in shas else None
+            hit = cache.get(shas[i], path, options) if shas[i] else None
             if isinstance(hit, FileResult):
                 hit.from_cache = True
                 results[i] = hit
@@ -236,7 +176,7 @@ def process_files(files: list[Path], options: ReadOptions = DEFAULT_OPTIONS, bat
         result = value if isinstance(value, FileResult) else FileResult(
             files[i], "error", value.reason if isinstance(value, Failed) else str(value), transient=True)
         results[i] = result
-        if cache and i in shas and not result.transient:
+        if cache and shas[i] and not result.transient:
             cache.put(shas[i], files[i], options, result)
         if on_file:
             on_file(result)
@@ -268,17 +208,25 @@ def run(paths: Iterable[str | Path], out_dir: Path, *,
         on_file: Callable[[FileResult], None] | None = None,
         on_start: Callable[[Path], None] | None = None,
         files: list[Path] | None = None, options: ReadOptions = DEFAULT_OPTIONS,
-        batch: BatchOptions = BatchOptions()) -> RunResult:
+        batch: BatchOptions = BatchOptions(), shas: list[str | None] | None = None) -> RunResult:
+    """Every stage, and the tables written to ``out_dir`` as one set whose
+    manifest keeps the run's record; with a cache, the record names the
+    inputs (``acplans.run_record``) so an unchanged re-run can stop early."""
     files = files if files is not None else collect_inputs(paths).files
     from acplans.schemas.output import prepare_output, write_tables  # pyarrow: only once a run will write
 
     staging = prepare_output(Path(out_dir))  # before the work: an unwritable folder fails now
+    if batch.cache_dir and shas is None:
+        shas = hash_inputs(files)
     try:
-        results = process_files(files, options, batch, on_start=on_start, on_file=on_file)
+        results = process_files(files, options, batch, on_start=on_start, on_file=on_file, shas=shas)
         errors: list[str] = []
         tables = assemble(results, errors)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    written = write_tables(Path(out_dir), tables, staging)
-    return RunResult(results, tables, written, errors)
+    outcome = RunResult(results, tables, errors=errors)
+    key = inputs_key(files, shas, options) if batch.cache_dir and shas and all(shas) else None
+    outcome.record = RunRecord.of(outcome, key)
+    outcome.written = write_tables(Path(out_dir), tables, staging, outcome.record.to_json())
+    return outcome

@@ -16,14 +16,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .bundle import Tables
+from .manifest import CURRENT, MANIFEST, RUNS
 from .rows import SCHEMA_VERSION
 from .tables import (TABLE_KEY, VERSION_KEY, ValidationError, _row_class, column_set_problems, rows_to_table,
                      validate)
-
-MANIFEST = "manifest.json"
-RUNS = ".runs"
-CURRENT = ".current"
-
 
 def _fsync_dir(path: Path) -> None:
     # Makes the renames themselves durable; directories cannot be opened on Windows.
@@ -113,7 +109,8 @@ def _link(target: str, at: Path) -> None:
         raise
 
 
-def write_tables(out_dir: Path, tables: Tables, staging: Path | None = None) -> dict[str, Path]:
+def write_tables(out_dir: Path, tables: Tables, staging: Path | None = None,
+                 record: dict | None = None) -> dict[str, Path]:
     """Validate every table, then commit them and ``manifest.json`` as one
     set; returns the Parquet paths by table name.
 
@@ -123,7 +120,8 @@ def write_tables(out_dir: Path, tables: Tables, staging: Path | None = None) -> 
     ``out_dir/<name>.parquet`` is a link through ``.current``, so a reader
     never sees tables from two runs, and a run that dies at any point leaves
     the previous set whole. On any validation problem a ValidationError
-    lists them all and nothing is written.
+    lists them all and nothing is written. ``record``, what the run
+    reported (``acplans.run_record``), is kept in the manifest.
     """
     if not isinstance(tables, Tables):
         raise TypeError(f"write_tables takes a schemas.bundle.Tables, not {type(tables).__name__}")
@@ -152,6 +150,8 @@ def write_tables(out_dir: Path, tables: Tables, staging: Path | None = None) -> 
             "run": staging.name,
             "tables": {name: {"file": f"{name}.parquet", "rows": t.num_rows} for name, t in arrow_tables.items()},
         }
+        if record is not None:
+            manifest["record"] = record
         body = (json.dumps(manifest, indent=2) + "\n").encode()
         _write_file(staging / MANIFEST, lambda f: f.write(body))
         _fsync_dir(staging)

@@ -115,4 +115,9 @@ def test_quiet_prints_nothing_and_the_summary_names_files_to_review_and_skipped(
     lines = verbose.stderr.splitlines()
     assert lines[lines.index("Skipped in folders (1):") + 1] == f"  {inputs / 'notes.json'} (no reader for .json)"
     again = CliRunner().invoke(main, ["run", str(inputs), "--out", str(tmp_path / "out")])
-    assert again.stderr.splitlines()[0].startswith("2 of 2 files read (2 unchanged, from the cache);")
+    lines = again.stderr.splitlines()
+    assert lines[0].startswith("Nothing to do: the same 2 files, read by the same acplans, made the tables in ")
+    assert lines[lines.index("Needs review (1):") + 1].startswith(f"  {inputs / 'plan.md'}: ")
+    elsewhere = CliRunner().invoke(main, ["run", str(inputs), "--out", str(tmp_path / "other"),
+                                          "--cache", str(tmp_path / "out" / ".cache")])
+    assert elsewhere.stderr.splitlines()[0].startswith("2 of 2 files read (2 unchanged, from the cache);")
