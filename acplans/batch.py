@@ -62,7 +62,7 @@ def _context():
     # milliseconds; where there is none, spawn is the portable choice.
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["acplans.pipeline"])
+        ctx.set_forkserver_preload(["acplans.worker_start"])
         return ctx
     return multiprocessing.get_context("spawn")
 

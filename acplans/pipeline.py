@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from acplans.inputs import collect_inputs
 from acplans.run_record import RunRecord, hash_inputs, inputs_key
 from acplans.normalize.build import NormalisedDocument, normalise_extraction, unreadable_document_row
 from acplans.normalize.crossdoc import normalise_batch
+from acplans.normalize.language import english
 from acplans.schemas.bundle import Tables
 from acplans.schemas.rows import DocumentRow
 
@@ -204,6 +206,15 @@ def process_files(files: list[Path], options: ReadOptions = DEFAULT_OPTIONS, bat
     return [r for r in results if r is not None]
 
 
+def warm_comparator() -> threading.Thread:
+    """Build the comparator's spaCy pipeline while workers read: this
+    process only waits on them, and would otherwise pay the second it takes
+    after the last file, when nothing else is left to run."""
+    thread = threading.Thread(target=english, name="warm-comparator", daemon=True)
+    thread.start()
+    return thread
+
+
 def run(paths: Iterable[str | Path], out_dir: Path, *,
         on_file: Callable[[FileResult], None] | None = None,
         on_start: Callable[[Path], None] | None = None,
@@ -219,7 +230,10 @@ def run(paths: Iterable[str | Path], out_dir: Path, *,
     if batch.cache_dir and shas is None:
         shas = hash_inputs(files)
     try:
+        warming = warm_comparator() if batch.workers or batch.dask else None
         results = process_files(files, options, batch, on_start=on_start, on_file=on_file, shas=shas)
+        if warming:
+            warming.join()
         errors: list[str] = []
         tables = assemble(results, errors)
     except BaseException:

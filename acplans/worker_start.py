@@ -1,0 +1,8 @@
+"""Imported once by the fork server that starts the workers, so each worker
+is forked with every stage imported and spaCy's pipeline built: the second
+of start-up each worker would otherwise pay on its first owner is paid
+once, and the workers share those pages."""
+import acplans.pipeline  # noqa: F401
+from acplans.normalize.language import english
+
+english()
