@@ -56,6 +56,16 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def start_fork_server() -> None:
+    """Start the fork server now, where there is one: it imports every stage
+    and builds spaCy (about a second) while this process goes on with its
+    own start-up, instead of after it, when the first worker is wanted."""
+    ctx = _context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+        forkserver.ensure_running()
+
+
 def _context():
     # A fork server forks workers from a clean process that has already
     # imported the pipeline, so a worker replaced after a timeout starts in

@@ -183,7 +183,10 @@ def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, file_timeout
 def _run_batch(files: list[Path], out_dir: str, workers: int | None, file_timeout: float, memory_limit: int,
                cache_dir: str | None, no_cache: bool, dask_address: str | None, quiet: bool, verbose: bool,
                options: ReadOptions, shas: list[str | None] | None) -> RunRecord:
-    from .batch import Limits, available_cores
+    from .batch import Limits, available_cores, start_fork_server
+
+    if workers != 0 and not dask_address:
+        start_fork_server()
     from .console import RunProgress
     from .pipeline import BatchOptions, run as run_pipeline
     from .schemas.output import OutputNotWritable
