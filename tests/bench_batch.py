@@ -5,6 +5,8 @@ usage: python tests/bench_batch.py [--copies 4] [--folder 100] [--pages 520] [--
 
 - throughput over COPIES copies of the samples with 1 and 2 workers (target:
   2 workers >= 1.8x on 2 idle cores) and on a Dask LocalCluster of 2 workers;
+  also the reading phase alone (first file started to last read), without
+  the start-up and comparison that stay serial;
 - a second run over the same inputs against the first (target >= 20x);
 - one new file added to a FOLDER-file folder: only it is read;
 - peak RSS of a worker on a PAGES-page file against the 60-page pack (flat:
@@ -105,6 +107,30 @@ print(stderr)
 """
 
 
+# The reading phase alone, from the first file handed to a worker to the
+# last one read: the part workers share, without the run's start-up (the
+# interpreter, imports, the fork server building spaCy) and its end
+# (comparison, writing), which stay serial however many workers there are.
+READING_PHASE = """
+import sys, time
+from pathlib import Path
+from acplans.batch import Limits
+from acplans.pipeline import BatchOptions, run
+
+if __name__ == "__main__":
+    marks = []
+    run([], Path(sys.argv[2]), files=[Path(p) for p in sys.argv[3:]], batch=BatchOptions(workers=int(sys.argv[1])),
+        on_start=lambda path: marks.append(time.perf_counter()), on_file=lambda result: marks.append(time.perf_counter()))
+    print(marks[-1] - marks[0])
+"""
+
+
+def reading_phase(inputs: list[Path], out: Path, workers: int) -> float:
+    done = subprocess.run([sys.executable, "-c", READING_PHASE, str(workers), str(out), *map(str, inputs)],
+                          capture_output=True, text=True, check=True)
+    return round(float(done.stdout.split()[-1]), 2)
+
+
 def acplans_run(inputs: list[Path], out: Path, *options: str) -> dict:
     command = [sys.executable, "-m", "acplans.cli", "run", *map(str, inputs), "--out", str(out), *options]
     done = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
@@ -197,6 +223,7 @@ def main() -> int:
         r["files"] = len(inputs)
         r["1 worker"] = acplans_run(inputs, tmp / "w1", "-q", "--no-cache", "--workers", "1")
         r["2 workers"] = acplans_run(inputs, tmp / "w2", "-q", "--no-cache", "--workers", "2")
+        phases = {n: reading_phase(inputs, tmp / f"phase{n}", n) for n in (1, 2)}
         r["dask local, 2 workers"] = acplans_run(inputs, tmp / "dask", "-q", "--no-cache", "--workers", "2",
                                                  "--dask", "local")
         r["first run (cache filled)"] = acplans_run(inputs, tmp / "cached", "--workers", "2")
@@ -214,6 +241,7 @@ def main() -> int:
     seconds = {k: v["seconds"] for k, v in r.items() if isinstance(v, dict)}
     ratios = {
         "2 workers / 1 worker": round(seconds["1 worker"] / seconds["2 workers"], 2),
+        "reading phase: 2 workers / 1 worker": round(phases[1] / phases[2], 2),
         "dask 2 workers / 1 worker": round(seconds["1 worker"] / seconds["dask local, 2 workers"], 2),
         "second run / first run": round(seconds["first run (cache filled)"] / seconds["second run"], 1),
         f"worker peak RSS {args.pages} pages / pack": round(r[f"{args.pages} pages, 1 worker"]["worker_mib"]
