@@ -5,4 +5,7 @@ once, and the workers share those pages."""
 import acplans.pipeline  # noqa: F401
 from acplans.normalize.language import english
 
-english()
+try:
+    english()
+except Exception:  # noqa: BLE001 - a warm-up: a worker that needs spaCy meets the error and reports it per file
+    english.cache_clear()
