@@ -131,3 +131,28 @@ def test_table_in_one_column_of_two_is_read_apart_from_the_prose_beside_it(tmp_p
     paragraph(pdf, 320, top + 20, 220, PROSE)
     pdf.save()
     assert [[[c.text for c in row] for row in t.rows] for t in read_page_tables(path)] == [rows]
+
+
+def test_header_title_spanning_columns_is_a_row_of_its_own_and_a_wrapped_header_cell_is_one(tmp_path):
+    path = tmp_path / "spanning-header.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    # "Repairs completed" spans the two columns below it; "homes let" wraps
+    # within its own column.
+    put(pdf, 60, 100, "Area")
+    put(pdf, 200, 100, "Repairs completed")
+    put(pdf, 360, 100, "Share of")
+    put(pdf, 200, 114, "Urgent")
+    put(pdf, 280, 114, "Routine")
+    put(pdf, 360, 114, "homes")
+    put(pdf, 360, 128, "let")
+    body = [[f"District {n}", f"{100 + 7 * n}", f"{2000 + 31 * n}", f"{10 + n}.5%"] for n in range(1, 11)]
+    top = 142
+    for row in body:
+        put(pdf, 60, top, row[0])
+        put(pdf, 240, top, row[1], right=True)
+        put(pdf, 320, top, row[2], right=True)
+        put(pdf, 400, top, row[3], right=True)
+        top += 14
+    pdf.save()
+    got = [[[c.text for c in row] for row in t.rows] for t in read_page_tables(path)]
+    assert got == [[["Area", "Repairs completed", "", "Share of"], ["", "Urgent", "Routine", "homes let"]] + body]

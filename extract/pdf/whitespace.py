@@ -201,17 +201,23 @@ def column_of(w: Word, gaps: list[tuple[float, float]]) -> int:
 
 def merge_continuations(cells: list[list[list[Word]]]) -> list[list[list[Word]]]:
     """A line carries on the cells of the row above (a wrapped label or
-    header) when its first column is empty and every cell holds a word
+    cell) when its first column is empty and every cell holds a word
     (figures and codes such as "C2" make a row of their own), or when
     it fills the first column alone and reads on from it (lower case or an
-    opening bracket; a capitalised one is a section label)."""
+    opening bracket; a capitalised one is a section label). Above the first
+    line of figures a line filling a column the line above left empty
+    starts a header row of its own: the line above is a title spanning
+    columns, which joined to this line would sit in one column's cell."""
+    figures_from = next((i for i, line_cells in enumerate(cells)
+                         if any(ws and NUMERIC_RE.match(cell_text(ws)) for ws in line_cells[1:])), 0)
     merged: list[list[list[Word]]] = []
-    for line_cells in cells:
+    for index, line_cells in enumerate(cells):
         texts = [" ".join(w.text for w in ws) for ws in line_cells if ws]
         wrapped_label = (line_cells[0] and len(texts) == 1 and CONTINUATION_START_RE.match(texts[0]))
         wrapped_text = not line_cells[0] and all(WORD_RE.search(t) for t in texts)
-        continues = merged and (wrapped_label or wrapped_text)
-        if continues:
+        if wrapped_text and index < figures_from:
+            wrapped_text = all(above for above, ws in zip(cells[index - 1], line_cells) if ws)
+        if merged and (wrapped_label or wrapped_text):
             for target, extra in zip(merged[-1], line_cells):
                 target.extend(extra)
         else:
