@@ -156,3 +156,37 @@ def test_header_title_spanning_columns_is_a_row_of_its_own_and_a_wrapped_header_
     pdf.save()
     got = [[[c.text for c in row] for row in t.rows] for t in read_page_tables(path)]
     assert got == [[["Area", "Repairs completed", "", "Share of"], ["", "Urgent", "Routine", "homes let"]] + body]
+
+
+def test_sections_and_a_total_row_set_off_by_a_blank_line_stay_one_table(tmp_path):
+    path = tmp_path / "sections.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    sections = [("Housing services", ["Repairs", "Lettings", "Rent collection"]),
+                ("Support services", ["Finance", "Human resources", "Information technology"])]
+    expected, top = [], 100
+    for heading, services in sections:
+        put(pdf, 60, top, heading)
+        if expected:  # the first heading is above the table, not in it
+            expected.append([heading, ""])
+        top += 14
+        for n, service in enumerate(services):
+            amount = f"{(n + 3) * 1250:,}"
+            put(pdf, 60, top, service)
+            put(pdf, 400, top, amount, right=True)
+            expected.append([service, amount])
+            top += 14
+        top += 24  # a blank line between sections
+    put(pdf, 60, top - 6, "Total")
+    put(pdf, 400, top - 6, "22,500", right=True)
+    expected.append(["Total", "22,500"])
+    # A second table under its own heading, in other columns.
+    top += 40
+    put(pdf, 60, top, "Inspection visits")
+    other = [["Estate", "Visits", "Homes seen"], ["North", "12", "340"], ["South", "9", "215"], ["East", "14", "401"]]
+    for row in other:
+        top += 14
+        put(pdf, 60, top, row[0])
+        put(pdf, 220, top, row[1], right=True)
+        put(pdf, 300, top, row[2])
+    pdf.save()
+    assert [[[c.text for c in row] for row in t.rows] for t in read_page_tables(path)] == [expected, other]

@@ -75,21 +75,35 @@ def line_chunks(line: Line, settings: WhitespaceSettings) -> list[Chunk]:
 def table_regions(rows: list[TextRow], settings: WhitespaceSettings) -> list[list[TextRow]]:
     """Runs of vertically close lines holding several multi-chunk lines.
     Single-chunk lines may sit inside a run (wrapped cells, section labels)
-    but do not start or end one."""
+    but do not start or end one. A table's sections (or its total row) may
+    be set off by a blank line: the run goes on past one when the next line
+    of several chunks fits the columns above it."""
     regions: list[list[TextRow]] = []
     current: list[TextRow] = []
+    section_start = None  # where lines after a blank line begin, until one shows its columns
     for row in rows:
         above = current[-1].line if current else None
-        close = above and (row.line.top - above.bottom <= settings.row_gap_ems * min(row.line.size, above.size)
-                           and abs(row.line.size - above.size) <= settings.max_size_step)
+        same_size = above and abs(row.line.size - above.size) <= settings.max_size_step
+        gap_ems = (row.line.top - above.bottom) / min(row.line.size, above.size) if same_size else float("inf")
+        close = gap_ems <= settings.row_gap_ems
+        blank_line = (not close and gap_ems <= settings.section_gap_ems
+                      and sum(len(r.chunks) > 1 for r in current) >= settings.min_rows)
         singles_run = 0
         for r in reversed(current):
             if len(r.chunks) > 1:
                 break
             singles_run += 1
-        if current and (not close or (len(row.chunks) == 1 and singles_run >= settings.max_single_lines)):
+        if current and ((not close and not blank_line)
+                        or (len(row.chunks) == 1 and singles_run >= settings.max_single_lines)):
             regions.append(current)
-            current = []
+            current, section_start = [], None
+        elif blank_line and section_start is None:
+            section_start = len(current)
+        if section_start is not None and len(row.chunks) > 1:
+            if not fits_columns(row, current[:section_start], settings):
+                regions.append(current[:section_start])
+                current = []
+            section_start = None
         if current or len(row.chunks) > 1:
             current.append(row)
     regions.append(current)
@@ -100,6 +114,13 @@ def table_regions(rows: list[TextRow], settings: WhitespaceSettings) -> list[lis
         if sum(len(r.chunks) > 1 for r in region) >= settings.min_rows:
             trimmed.append(region)
     return trimmed
+
+
+def fits_columns(row: TextRow, region: list[TextRow], settings: WhitespaceSettings) -> bool:
+    """No chunk of ``row`` sits mostly in a column gap of ``region``."""
+    gaps = column_gaps(region, settings)
+    return all(sum(max(0.0, min(c.x1, g[1]) - max(c.x0, g[0])) for g in gaps) <= (c.x1 - c.x0) / 2
+               for c in row.chunks)
 
 
 def header_lines_above(region: list[TextRow], rows: list[TextRow], settings: WhitespaceSettings) -> list[TextRow]:
