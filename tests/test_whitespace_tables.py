@@ -190,3 +190,27 @@ def test_sections_and_a_total_row_set_off_by_a_blank_line_stay_one_table(tmp_pat
         put(pdf, 300, top, row[2])
     pdf.save()
     assert [[[c.text for c in row] for row in t.rows] for t in read_page_tables(path)] == [expected, other]
+
+
+def test_column_heads_set_close_together_split_but_a_spanning_title_stays_whole(tmp_path):
+    path = tmp_path / "close-heads.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    heads = ["Owned", "Rented", "Shared", "Other"]
+    centres, x = [], 150.0
+    for head in heads:  # 0.4 em between heads: more than a word space, less than a column gap
+        width = stringWidth(head, "Helvetica", 10)
+        put(pdf, x, 114, head)
+        centres.append(x + width / 2)
+        x += width + 4
+    put(pdf, centres[1] - stringWidth("Rented", "Helvetica", 10) / 2, 100, "Tenure type")
+    put(pdf, 60, 114, "Area")
+    body = []
+    for n in range(1, 11):
+        row = [f"Ward {n}"] + [f"{n + 10 * c}.{c}" for c in range(4)]
+        put(pdf, 60, 114 + 14 * n, row[0])
+        for centre, value in zip(centres, row[1:]):
+            put(pdf, centre - stringWidth(value, "Helvetica", 10) / 2, 114 + 14 * n, value)
+        body.append(row)
+    pdf.save()
+    got = [[[c.text for c in row] for row in t.rows] for t in read_page_tables(path)]
+    assert got == [[["", "", "Tenure type", "", ""], ["Area"] + heads] + body]

@@ -200,17 +200,18 @@ def is_prose(chunks: list[Chunk], settings: WhitespaceSettings) -> bool:
     return long >= settings.prose_share * len(chunks) and long >= settings.min_rows
 
 
-def place_chunks(row: TextRow, gaps: list[tuple[float, float]]) -> list[list[Word]]:
+def place_chunks(row: TextRow, gaps: list[tuple[float, float]], settings: WhitespaceSettings) -> list[list[Word]]:
     """Words of one line into columns: a chunk goes to the column it starts
-    in (a title spanning columns to its first), but a chunk whose word gap
-    lines up with a column gap is split there."""
-    bounds = [g[0] for g in gaps]
+    in (a title spanning columns to its first), but a chunk is split at a
+    word gap wider than a word space that falls in a column gap (column
+    heads set close together); a title's word spaces are narrower."""
     cells: list[list[Word]] = [[] for _ in range(len(gaps) + 1)]
     for chunk in row.chunks:
         col = column_of(chunk.words[0], gaps)
         for prev, w in zip([None, *chunk.words], chunk.words):
-            if prev is not None and any(prev.x1 <= b + 1 and w.x0 >= b - 1 for b in bounds):
-                col = column_of(w, gaps)
+            if prev is not None and w.x0 - prev.x1 >= settings.split_gap_ems * w.size \
+                    and any(prev.x1 < g[1] and w.x0 > g[0] for g in gaps):
+                col = max(col, column_of(w, gaps))
             cells[col].append(w)
     return cells
 
@@ -270,7 +271,7 @@ def region_grid(region: list[TextRow], settings: WhitespaceSettings) -> GridText
     gaps = column_gaps(region, settings)
     if not gaps:
         return None
-    cells = merge_continuations([place_chunks(r, gaps) for r in region])
+    cells = merge_continuations([place_chunks(r, gaps, settings) for r in region])
     x0 = min(c.x0 for r in region for c in r.chunks)
     return GridText(cells, [x0] + [g[1] for g in gaps])
 
