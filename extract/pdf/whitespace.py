@@ -231,7 +231,7 @@ def merge_continuations(cells: list[list[list[Word]]]) -> list[list[list[Word]]]
     starts a header row of its own: the line above is a title spanning
     columns, which joined to this line would sit in one column's cell."""
     figures_from = next((i for i, line_cells in enumerate(cells)
-                         if any(ws and NUMERIC_RE.match(cell_text(ws)) for ws in line_cells[1:])), 0)
+                         if any(ws and NUMERIC_RE.match(" ".join(w.text for w in ws)) for ws in line_cells[1:])), 0)
     merged: list[list[list[Word]]] = []
     for index, line_cells in enumerate(cells):
         texts = [" ".join(w.text for w in ws) for ws in line_cells if ws]
