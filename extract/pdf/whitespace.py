@@ -6,7 +6,8 @@
 
 A line splits into chunks where words are further apart than a word space;
 a page set in two columns of prose is read column by column; lines of
-several chunks, close together, make a candidate region; a column gap is
+several chunks, close together (or a blank line apart in the same
+columns), make a candidate region; a column gap is
 an x range that (almost) no chunk of the region's rows covers. The
 evidence test keeps paragraphs, two-column text and bullet lists out: a
 table has several rows, several columns, and a column of figures or
