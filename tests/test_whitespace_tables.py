@@ -131,3 +131,86 @@ def test_table_in_one_column_of_two_is_read_apart_from_the_prose_beside_it(tmp_p
     paragraph(pdf, 320, top + 20, 220, PROSE)
     pdf.save()
     assert [[[c.text for c in row] for row in t.rows] for t in read_page_tables(path)] == [rows]
+
+
+def test_header_title_spanning_columns_is_a_row_of_its_own_and_a_wrapped_header_cell_is_one(tmp_path):
+    path = tmp_path / "spanning-header.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    # "Repairs completed" spans the two columns below it; "homes let" wraps
+    # within its own column.
+    put(pdf, 60, 100, "Area")
+    put(pdf, 200, 100, "Repairs completed")
+    put(pdf, 360, 100, "Share of")
+    put(pdf, 200, 114, "Urgent")
+    put(pdf, 280, 114, "Routine")
+    put(pdf, 360, 114, "homes")
+    put(pdf, 360, 128, "let")
+    body = [[f"District {n}", f"{100 + 7 * n}", f"{2000 + 31 * n}", f"{10 + n}.5%"] for n in range(1, 11)]
+    top = 142
+    for row in body:
+        put(pdf, 60, top, row[0])
+        put(pdf, 240, top, row[1], right=True)
+        put(pdf, 320, top, row[2], right=True)
+        put(pdf, 400, top, row[3], right=True)
+        top += 14
+    pdf.save()
+    got = [[[c.text for c in row] for row in t.rows] for t in read_page_tables(path)]
+    assert got == [[["Area", "Repairs completed", "", "Share of"], ["", "Urgent", "Routine", "homes let"]] + body]
+
+
+def test_sections_and_a_total_row_set_off_by_a_blank_line_stay_one_table(tmp_path):
+    path = tmp_path / "sections.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    sections = [("Housing services", ["Repairs", "Lettings", "Rent collection"]),
+                ("Support services", ["Finance", "Human resources", "Information technology"])]
+    expected, top = [], 100
+    for heading, services in sections:
+        put(pdf, 60, top, heading)
+        if expected:  # the first heading is above the table, not in it
+            expected.append([heading, ""])
+        top += 14
+        for n, service in enumerate(services):
+            amount = f"{(n + 3) * 1250:,}"
+            put(pdf, 60, top, service)
+            put(pdf, 400, top, amount, right=True)
+            expected.append([service, amount])
+            top += 14
+        top += 24  # a blank line between sections
+    put(pdf, 60, top - 6, "Total")
+    put(pdf, 400, top - 6, "22,500", right=True)
+    expected.append(["Total", "22,500"])
+    # A second table under its own heading, in other columns.
+    top += 40
+    put(pdf, 60, top, "Inspection visits")
+    other = [["Estate", "Visits", "Homes seen"], ["North", "12", "340"], ["South", "9", "215"], ["East", "14", "401"]]
+    for row in other:
+        top += 14
+        put(pdf, 60, top, row[0])
+        put(pdf, 220, top, row[1], right=True)
+        put(pdf, 300, top, row[2])
+    pdf.save()
+    assert [[[c.text for c in row] for row in t.rows] for t in read_page_tables(path)] == [expected, other]
+
+
+def test_column_heads_set_close_together_split_but_a_spanning_title_stays_whole(tmp_path):
+    path = tmp_path / "close-heads.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    heads = ["Owned", "Rented", "Shared", "Other"]
+    centres, x = [], 150.0
+    for head in heads:  # 0.4 em between heads: more than a word space, less than a column gap
+        width = stringWidth(head, "Helvetica", 10)
+        put(pdf, x, 114, head)
+        centres.append(x + width / 2)
+        x += width + 4
+    put(pdf, centres[1] - stringWidth("Rented", "Helvetica", 10) / 2, 100, "Tenure type")
+    put(pdf, 60, 114, "Area")
+    body = []
+    for n in range(1, 11):
+        row = [f"Ward {n}"] + [f"{n + 10 * c}.{c}" for c in range(4)]
+        put(pdf, 60, 114 + 14 * n, row[0])
+        for centre, value in zip(centres, row[1:]):
+            put(pdf, centre - stringWidth(value, "Helvetica", 10) / 2, 114 + 14 * n, value)
+        body.append(row)
+    pdf.save()
+    got = [[[c.text for c in row] for row in t.rows] for t in read_page_tables(path)]
+    assert got == [[["", "", "Tenure type", "", ""], ["Area"] + heads] + body]

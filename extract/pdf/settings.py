@@ -10,7 +10,9 @@ class WhitespaceSettings:
     """Tables without rules: sizes in ems of the line's type size."""
 
     chunk_gap_ems: float = 0.6  # a wider gap between words may be a column gap
+    split_gap_ems: float = 0.3  # a wider one is no word space: in a column gap, it splits cells
     row_gap_ems: float = 1.6  # lines further apart than this end a region
+    section_gap_ems: float = 3.5  # unless within this and in the region's columns (a blank line between sections)
     max_size_step: float = 1.5  # points: a line this much larger or smaller ends a region
     max_single_lines: int = 2  # single-chunk lines a region may hold in a row
     min_rows: int = 3

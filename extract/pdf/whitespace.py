@@ -6,7 +6,8 @@
 
 A line splits into chunks where words are further apart than a word space;
 a page set in two columns of prose is read column by column; lines of
-several chunks, close together, make a candidate region; a column gap is
+several chunks, close together (or a blank line apart in the same
+columns), make a candidate region; a column gap is
 an x range that (almost) no chunk of the region's rows covers. The
 evidence test keeps paragraphs, two-column text and bullet lists out: a
 table has several rows, several columns, and a column of figures or
@@ -75,21 +76,35 @@ def line_chunks(line: Line, settings: WhitespaceSettings) -> list[Chunk]:
 def table_regions(rows: list[TextRow], settings: WhitespaceSettings) -> list[list[TextRow]]:
     """Runs of vertically close lines holding several multi-chunk lines.
     Single-chunk lines may sit inside a run (wrapped cells, section labels)
-    but do not start or end one."""
+    but do not start or end one. A table's sections (or its total row) may
+    be set off by a blank line: the run goes on past one when the next line
+    of several chunks fits the columns above it."""
     regions: list[list[TextRow]] = []
     current: list[TextRow] = []
+    section_start = None  # where lines after a blank line begin, until one shows its columns
     for row in rows:
         above = current[-1].line if current else None
-        close = above and (row.line.top - above.bottom <= settings.row_gap_ems * min(row.line.size, above.size)
-                           and abs(row.line.size - above.size) <= settings.max_size_step)
+        same_size = above and abs(row.line.size - above.size) <= settings.max_size_step
+        gap_ems = (row.line.top - above.bottom) / min(row.line.size, above.size) if same_size else float("inf")
+        close = gap_ems <= settings.row_gap_ems
+        blank_line = (not close and gap_ems <= settings.section_gap_ems
+                      and sum(len(r.chunks) > 1 for r in current) >= settings.min_rows)
         singles_run = 0
         for r in reversed(current):
             if len(r.chunks) > 1:
                 break
             singles_run += 1
-        if current and (not close or (len(row.chunks) == 1 and singles_run >= settings.max_single_lines)):
+        if current and ((not close and not blank_line)
+                        or (len(row.chunks) == 1 and singles_run >= settings.max_single_lines)):
             regions.append(current)
-            current = []
+            current, section_start = [], None
+        elif blank_line and section_start is None:
+            section_start = len(current)
+        if section_start is not None and len(row.chunks) > 1:
+            if not fits_columns(row, current[:section_start], settings):
+                regions.append(current[:section_start])
+                current = []
+            section_start = None
         if current or len(row.chunks) > 1:
             current.append(row)
     regions.append(current)
@@ -100,6 +115,13 @@ def table_regions(rows: list[TextRow], settings: WhitespaceSettings) -> list[lis
         if sum(len(r.chunks) > 1 for r in region) >= settings.min_rows:
             trimmed.append(region)
     return trimmed
+
+
+def fits_columns(row: TextRow, region: list[TextRow], settings: WhitespaceSettings) -> bool:
+    """No chunk of ``row`` sits mostly in a column gap of ``region``."""
+    gaps = column_gaps(region, settings)
+    return all(sum(max(0.0, min(c.x1, g[1]) - max(c.x0, g[0])) for g in gaps) <= (c.x1 - c.x0) / 2
+               for c in row.chunks)
 
 
 def header_lines_above(region: list[TextRow], rows: list[TextRow], settings: WhitespaceSettings) -> list[TextRow]:
@@ -179,17 +201,18 @@ def is_prose(chunks: list[Chunk], settings: WhitespaceSettings) -> bool:
     return long >= settings.prose_share * len(chunks) and long >= settings.min_rows
 
 
-def place_chunks(row: TextRow, gaps: list[tuple[float, float]]) -> list[list[Word]]:
+def place_chunks(row: TextRow, gaps: list[tuple[float, float]], settings: WhitespaceSettings) -> list[list[Word]]:
     """Words of one line into columns: a chunk goes to the column it starts
-    in (a title spanning columns to its first), but a chunk whose word gap
-    lines up with a column gap is split there."""
-    bounds = [g[0] for g in gaps]
+    in (a title spanning columns to its first), but a chunk is split at a
+    word gap wider than a word space that falls in a column gap (column
+    heads set close together); a title's word spaces are narrower."""
     cells: list[list[Word]] = [[] for _ in range(len(gaps) + 1)]
     for chunk in row.chunks:
         col = column_of(chunk.words[0], gaps)
         for prev, w in zip([None, *chunk.words], chunk.words):
-            if prev is not None and any(prev.x1 <= b + 1 and w.x0 >= b - 1 for b in bounds):
-                col = column_of(w, gaps)
+            if prev is not None and w.x0 - prev.x1 >= settings.split_gap_ems * w.size \
+                    and any(prev.x1 < g[1] and w.x0 > g[0] for g in gaps):
+                col = max(col, column_of(w, gaps))
             cells[col].append(w)
     return cells
 
@@ -201,17 +224,23 @@ def column_of(w: Word, gaps: list[tuple[float, float]]) -> int:
 
 def merge_continuations(cells: list[list[list[Word]]]) -> list[list[list[Word]]]:
     """A line carries on the cells of the row above (a wrapped label or
-    header) when its first column is empty and every cell holds a word
+    cell) when its first column is empty and every cell holds a word
     (figures and codes such as "C2" make a row of their own), or when
     it fills the first column alone and reads on from it (lower case or an
-    opening bracket; a capitalised one is a section label)."""
+    opening bracket; a capitalised one is a section label). Above the first
+    line of figures a line filling a column the line above left empty
+    starts a header row of its own: the line above is a title spanning
+    columns, which joined to this line would sit in one column's cell."""
+    figures_from = next((i for i, line_cells in enumerate(cells)
+                         if any(ws and NUMERIC_RE.match(" ".join(w.text for w in ws)) for ws in line_cells[1:])), 0)
     merged: list[list[list[Word]]] = []
-    for line_cells in cells:
+    for index, line_cells in enumerate(cells):
         texts = [" ".join(w.text for w in ws) for ws in line_cells if ws]
         wrapped_label = (line_cells[0] and len(texts) == 1 and CONTINUATION_START_RE.match(texts[0]))
         wrapped_text = not line_cells[0] and all(WORD_RE.search(t) for t in texts)
-        continues = merged and (wrapped_label or wrapped_text)
-        if continues:
+        if wrapped_text and index < figures_from:
+            wrapped_text = all(above for above, ws in zip(cells[index - 1], line_cells) if ws)
+        if merged and (wrapped_label or wrapped_text):
             for target, extra in zip(merged[-1], line_cells):
                 target.extend(extra)
         else:
@@ -243,7 +272,7 @@ def region_grid(region: list[TextRow], settings: WhitespaceSettings) -> GridText
     gaps = column_gaps(region, settings)
     if not gaps:
         return None
-    cells = merge_continuations([place_chunks(r, gaps) for r in region])
+    cells = merge_continuations([place_chunks(r, gaps, settings) for r in region])
     x0 = min(c.x0 for r in region for c in r.chunks)
     return GridText(cells, [x0] + [g[1] for g in gaps])
 
