@@ -32,7 +32,8 @@ class DaskPool:
         if address == "local":
             memory = f"{limits.memory_mb}MiB" if limits.memory_mb else None
             self._cluster = LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1,
-                                         processes=True, memory_limit=memory, dashboard_address=None)
+                                         processes=True, memory_limit=memory, dashboard_address=None,
+                                         preload=["acplans.worker_start"])
             self._client = Client(self._cluster)
         else:
             self._cluster, self._client = None, Client(address)
