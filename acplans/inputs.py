@@ -32,8 +32,8 @@ def collect_inputs(paths: Iterable[str | Path]) -> Inputs:
     """Files named directly, and document files found in folders (recursively),
     in a stable order without duplicates. A file named on the command line is
     read whatever its name, as formats are told apart by content; in folders,
-    only suffixes some reader takes are read, and hidden files and folders are
-    left alone. Everything left out is listed in ``skipped``."""
+    only suffixes some reader takes are read, and hidden files and folders
+    and READMEs are left alone. Everything left out is listed in ``skipped``."""
     found: list[Path] = []
     skipped: list[Skipped] = []
     for raw in paths:
@@ -67,6 +67,10 @@ def walk_folder(root: Path) -> tuple[list[Path], list[Skipped]]:
             path = here / name
             if name.startswith("."):
                 skipped.append(Skipped(path, "hidden file"))
+            elif path.stem.lower() == "readme" and path.suffix:
+                # A folder's notes in Markdown or text would be read as an
+                # empty document; named directly, it is read like any file.
+                skipped.append(Skipped(path, "a README: notes on the folder, not a report or plan"))
             elif path.suffix.lower() not in suffixes:
                 skipped.append(Skipped(path, f"no reader for {path.suffix or 'files without a suffix'}"))
             elif path.is_file():

@@ -71,6 +71,7 @@ def folder(tmp_path):
     (root / "sub" / "plan.DOCX").write_bytes((SAMPLES / "peabody-action-plan-summary-2010.docx").read_bytes())
     (root / "notes.odt").write_bytes(b"PK\x03\x04")
     (root / "README").write_text("read me")
+    (root / "sub" / "ReadMe.md").write_text("# Reports received in 2011\n")
     (root / ".DS_Store").write_bytes(b"\x00")
     return root
 
@@ -81,6 +82,7 @@ def test_folder_walk_names_every_file_it_leaves_out(folder):
     assert {(s.path.relative_to(folder).as_posix(), s.reason) for s in inputs.skipped} == {
         (".DS_Store", "hidden file"),
         ("README", "no reader for files without a suffix"),
+        ("sub/ReadMe.md", "a README: notes on the folder, not a report or plan"),
         ("notes.odt", "no reader for .odt"),
         ("sub/.git", "hidden folder"),
     }
@@ -95,13 +97,13 @@ def test_run_summary_counts_skipped_files_and_verbose_names_them(folder, tmp_pat
     quiet = CliRunner().invoke(main, ["run", str(folder), "--out", str(tmp_path / "a")])
     assert quiet.exit_code == 0, quiet.output
     assert "1 of 1 files read" in quiet.stderr
-    assert "4 files in folders skipped (--verbose names them)" in quiet.stderr
+    assert "5 files in folders skipped (--verbose names them)" in quiet.stderr
     assert "notes.odt" not in quiet.stderr
     loud = CliRunner().invoke(main, ["run", str(folder), "--out", str(tmp_path / "b"), "--verbose"])
     assert loud.exit_code == 0, loud.output
     assert f"skipped: {folder / 'notes.odt'} (no reader for .odt)" in loud.stderr.splitlines()
     assert f"skipped: {folder / 'sub' / '.git'} (hidden folder)" in loud.stderr.splitlines()
-    assert "4 files in folders skipped\n" in loud.stderr
+    assert "5 files in folders skipped\n" in loud.stderr
 
 
 def test_a_folder_with_nothing_readable_says_what_it_skipped(tmp_path):
