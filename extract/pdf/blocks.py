@@ -29,16 +29,15 @@ def drop_reference_marks(words: list[Word]) -> list[Word]:
     """Remove raised footnote reference marks ("iv", "2") printed against
     larger text: left in, they split lines and pollute sentences. A small
     number a column gap away from larger text is a table value, not a mark."""
+    candidates = [w for w in words if w.upright and MARK_RE.match(w.text)]
+    if not candidates:  # nothing shaped like a mark: no neighbours to look up
+        return words
     by_top = sorted(words, key=lambda w: w.top)
     tops = [w.top for w in by_top]
     tallest = max((w.bottom - w.top for w in words), default=0.0)
-    kept = []
-    for w in words:
-        # Text turned 90 degrees comes glyph by glyph: a lone "l" is no mark.
-        if w.upright and MARK_RE.match(w.text) and is_raised_mark(w, by_top, tops, tallest):
-            continue
-        kept.append(w)
-    return kept
+    # Text turned 90 degrees comes glyph by glyph: a lone "l" is no mark.
+    marks = {id(w) for w in candidates if is_raised_mark(w, by_top, tops, tallest)}
+    return [w for w in words if id(w) not in marks] if marks else words
 
 
 def is_raised_mark(w: Word, by_top: list[Word], tops: list[float], tallest: float) -> bool:
@@ -57,14 +56,17 @@ def lines_to_segments(lines: list[Line]) -> list[Line]:
     segments = []
     for line in lines:
         current = [line.words[0]]
+        split = False
         for prev, w in zip(line.words, line.words[1:]):
             gap = w.x0 - prev.x1
             if gap > max(18.0, 3 * w.size) or (gap > 6 and w.italic != prev.italic):
                 segments.append(Line(current))
                 current = [w]
+                split = True
             else:
                 current.append(w)
-        segments.append(Line(current))
+        # Most lines are one segment: the line already measured is that segment.
+        segments.append(Line(current) if split else line)
     return sorted(segments, key=lambda s: (s.top, s.x0))
 
 

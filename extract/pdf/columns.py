@@ -270,7 +270,8 @@ def split_at_gutters(lines: list[Line], layout: PageLayout) -> list[Line]:
         parts: dict[int, list[Word]] = {}
         for w in line.words:
             parts.setdefault(band.column_of((w.x0 + w.x1) / 2), []).append(w)
-        out += [Line(words) for _, words in sorted(parts.items())]
+        # A line on one side of every gutter is already measured.
+        out += [Line(words) for _, words in sorted(parts.items())] if len(parts) > 1 else [line]
     return out
 
 

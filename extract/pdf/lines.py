@@ -3,6 +3,7 @@ cells are built from."""
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..lexicon import BULLET_GLYPH
 from ..model import BBox
@@ -51,7 +52,11 @@ def words_to_lines(words: list[Word]) -> list[Line]:
 def line_groups(words: list[Word]) -> list[list[Word]]:
     """The words of each visual line, left to right, lines top to bottom:
     what ``words_to_lines`` measures, for callers that need only the words."""
-    groups: list[list] = []  # [words, top, bottom], the last few open to joining
+    if len(words) < 2:  # most table cells: nothing to group
+        return [list(words)] if words else []
+    # Each group is [words, top, bottom, middle]; the last three stay open
+    # to joining. The middle is kept, not recomputed per word tested.
+    groups: list[list] = []
     # Sorted by middle, then left edge, on decorated tuples (index breaks ties).
     order = sorted([((w.top + w.bottom) / 2, w.x0, i) for i, w in enumerate(words)])
     for mid, _, i in order:
@@ -59,21 +64,25 @@ def line_groups(words: list[Word]) -> list[list[Word]]:
         tolerance = 0.35 * w.size
         if tolerance < 2.0:
             tolerance = 2.0
-        for group in reversed(groups[-3:]):
-            if -tolerance <= (group[1] + group[2]) / 2 - mid <= tolerance:
+        n = len(groups)
+        # The newest group first: the next word in middle order is usually on it.
+        for k in range(n - 1, n - 4 if n > 3 else -1, -1):
+            group = groups[k]
+            if -tolerance <= group[3] - mid <= tolerance:
                 group[0].append(w)
-                if w.top < group[1]:
-                    group[1] = w.top
-                if w.bottom > group[2]:
-                    group[2] = w.bottom
+                if w.top < group[1] or w.bottom > group[2]:
+                    if w.top < group[1]:
+                        group[1] = w.top
+                    if w.bottom > group[2]:
+                        group[2] = w.bottom
+                    group[3] = (group[1] + group[2]) / 2
                 break
         else:
-            groups.append([[w], w.top, w.bottom])
+            groups.append([[w], w.top, w.bottom, (w.top + w.bottom) / 2])
     return [group[0] if len(group[0]) == 1 else sorted(group[0], key=_left) for group in groups]
 
 
-def _left(w: Word) -> float:
-    return w.x0
+_left = attrgetter("x0")
 
 
 def join_lines(lines: list[str]) -> str:

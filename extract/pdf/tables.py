@@ -14,6 +14,7 @@ import itertools
 from dataclasses import dataclass
 from operator import itemgetter
 
+import numpy as np
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
 from ..model import BBox, Cell
@@ -223,8 +224,7 @@ def find_tables(content: PageContent, words: list[Word], settings: TableSettings
     text turned 90 degrees is read in its own frame."""
     upright = join_touching([w for w in words if w.upright], settings.touching_join_ems)
     turned = [w for w in words if not w.upright]
-    ruled = ruled_tables(content, upright, turned, settings)
-    rest = words_outside(upright, [t.bbox for t in ruled], settings.cell_slack)
+    ruled, rest = ruled_tables(content, upright, turned, settings)
     aligned = [whitespace_page_table(bbox, grid, content.number)
                for bbox, grid in find_whitespace_grids(rest, settings.whitespace)]
     tables = ruled + aligned
@@ -239,18 +239,40 @@ def find_tables(content: PageContent, words: list[Word], settings: TableSettings
 
 
 def ruled_tables(content: PageContent, upright: list[Word], turned: list[Word],
-                 settings: TableSettings) -> list[PageTable]:
+                 settings: TableSettings) -> tuple[list[PageTable], list[Word]]:
     """Grids holding upright text that are whole tables, not rules round
-    part of one (those are left to the whitespace reader)."""
+    part of one (those are left to the whitespace reader); and the upright
+    words outside them."""
     grids = find_grids(content, settings)
+    if not grids:
+        return [], upright
     boxes = [grid_bbox(cells) for cells in grids]
+    # Which word centres each grid holds, worked out once for all the tests
+    # below: they all use the same slack (``centre_in``'s comparisons).
+    inside = centres_in_boxes(upright, boxes, settings.cell_slack)
+    turned_inside = centres_in_boxes(turned, boxes, settings.cell_slack)
     tables = []
-    for cells, box in zip(grids, boxes):
-        outside_other_grids = words_outside(upright, [other for other in boxes if other is not box],
-                                            settings.cell_slack)
-        if not mostly_turned(box, upright, turned, settings) and not is_fragment(box, outside_other_grids, settings):
-            tables.append(grid_to_page_table(cells, upright, content.number, settings))
-    return tables
+    kept = np.zeros(len(upright), dtype=bool)
+    for index, (cells, box) in enumerate(zip(grids, boxes)):
+        in_others = np.delete(inside, index, axis=0).any(axis=0)
+        outside_other_grids = [w for w, out in zip(upright, ~in_others) if out]
+        n_turned, n_upright = int(turned_inside[index].sum()), int(inside[index].sum())
+        if not n_turned > n_upright and not is_fragment(box, outside_other_grids, settings):
+            in_table = [w for w, is_in in zip(upright, inside[index]) if is_in]
+            tables.append(grid_to_page_table(cells, in_table, content.number, settings))
+            kept |= inside[index]
+    return tables, [w for w, is_kept in zip(upright, kept) if not is_kept] if tables else upright
+
+
+def centres_in_boxes(words: list[Word], boxes: list[BBox], slack: float) -> np.ndarray:
+    """One row per box: whether each word's centre lies in it, grown by
+    ``slack`` (float64, as ``centre_in`` computes)."""
+    if not words:
+        return np.zeros((len(boxes), 0), dtype=bool)
+    cx = np.array([(w.x0 + w.x1) / 2 for w in words])
+    cy = np.array([(w.top + w.bottom) / 2 for w in words])
+    return np.array([(b.x0 - slack <= cx) & (cx <= b.x1 + slack) & (b.top - slack <= cy) & (cy <= b.bottom + slack)
+                     for b in boxes])
 
 
 def grid_bbox(cells: list[tuple]) -> BBox:
@@ -270,8 +292,3 @@ def is_fragment(box: BBox, words: list[Word], settings: TableSettings) -> bool:
         elif box.x0 - settings.fragment_reach_ems * w.size <= w.x1 and w.x0 <= box.x1 + settings.fragment_reach_ems * w.size:
             beside += 1
     return beside > settings.fragment_share * inside
-
-
-def mostly_turned(box: BBox, upright: list[Word], turned: list[Word], settings: TableSettings) -> bool:
-    n_turned = sum(centre_in(w, box, settings.cell_slack) for w in turned)
-    return n_turned > sum(centre_in(w, box, settings.cell_slack) for w in upright)
