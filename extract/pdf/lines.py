@@ -13,47 +13,85 @@ BULLET_RE = re.compile(rf"^\s*{BULLET_GLYPH}\s*")
 
 
 class Line:
-    """Words on one visual line, left to right. Its box, size and typeface
-    are worked out once: layout analysis reads them many times."""
+    """Words on one visual line, left to right. Its box, text, size and
+    typeface are each worked out once, on first use: layout analysis reads
+    them many times, but many lines (page lines grouped for the table and
+    column finders) are asked only for their box."""
 
     __slots__ = ("words", "text", "x0", "x1", "top", "bottom", "size", "bold", "italic")
 
     def __init__(self, words: list[Word]):
-        # Lines are built for every cell of every table, so this is among
-        # the hottest code of a run: builtins over attribute lists, not a
-        # Python loop of pairwise min/max.
         self.words = words
         if len(words) == 1:
             w = words[0]
             self.text, self.size, self.bold, self.italic = w.text, round(w.size, 1), w.bold, w.italic
             self.x0, self.x1, self.top, self.bottom = w.x0, w.x1, w.top, w.bottom
-            return
-        self.text = " ".join([w.text for w in words])
-        self.x0, self.x1 = min([w.x0 for w in words]), max([w.x1 for w in words])
-        self.top, self.bottom = min([w.top for w in words]), max([w.bottom for w in words])
-        self.bold = all([w.bold for w in words])
-        self.italic = all([w.italic for w in words])
-        if len(distinct := {w.size for w in words}) == 1:
-            self.size = round(distinct.pop(), 1)
+
+    def __getattr__(self, name: str):
+        # Called only for a slot not yet set: measure that part of the line.
+        words = self.words
+        if name in ("x0", "x1", "top", "bottom"):
+            self.x0, self.x1 = min([w.x0 for w in words]), max([w.x1 for w in words])
+            self.top, self.bottom = min([w.top for w in words]), max([w.bottom for w in words])
+        elif name == "text":
+            self.text = " ".join([w.text for w in words])
+        elif name in ("bold", "italic"):
+            self.bold = all([w.bold for w in words])
+            self.italic = all([w.italic for w in words])
+        elif name == "size":
+            if len(distinct := {w.size for w in words}) == 1:
+                self.size = round(distinct.pop(), 1)
+            else:
+                sizes = [round(w.size, 1) for w in words]
+                self.size = max(dict.fromkeys(sizes), key=sizes.count)  # the commonest, first seen on a tie
         else:
-            sizes = [round(w.size, 1) for w in words]
-            self.size = max(dict.fromkeys(sizes), key=sizes.count)  # the commonest, first seen on a tie
+            raise AttributeError(name)
+        return object.__getattribute__(self, name)
 
     @property
     def bbox(self) -> BBox:
         return BBox(self.x0, self.top, self.x1, self.bottom)
 
 
+# Small lists (table cells) are quicker to group than to look up.
+MEMO_MIN_WORDS = 32
+# The last large grouping: (its words, their ids in order, the set of those
+# ids, whether the grouping is the same in any order of the words, its lines).
+# A page's words are grouped to join touching glyphs, to find whitespace
+# tables and to read running text; on a page without tables these are the
+# same words, in another order, so the page is grouped once. Holding the
+# words keeps them alive, so their ids cannot be reused while remembered.
+_last: tuple | None = None
+
+
 def words_to_lines(words: list[Word]) -> list[Line]:
     """Group words into visual lines by their vertical middle."""
-    return [Line(group) for group in line_groups(words)]
+    global _last
+    if len(words) < MEMO_MIN_WORDS:
+        return [Line(group) for group in line_groups(words)]
+    kept = tuple(words)
+    ids = tuple(map(id, kept))
+    last = _last
+    if last is not None and len(last[1]) == len(ids) and (ids == last[1] or (last[3] and frozenset(ids) == last[2])):
+        return list(last[4])
+    groups, any_order = grouped(words)
+    lines = [Line(group) for group in groups]
+    _last = (kept, ids, frozenset(ids), any_order, lines)
+    return list(lines)
 
 
 def line_groups(words: list[Word]) -> list[list[Word]]:
     """The words of each visual line, left to right, lines top to bottom:
     what ``words_to_lines`` measures, for callers that need only the words."""
+    return grouped(words)[0]
+
+
+def grouped(words: list[Word]) -> tuple[list[list[Word]], bool]:
+    """``line_groups``, and whether no two words share a middle and left
+    edge: only such a tie is ordered by the words' order in the list, so
+    without one the same words give the same lines in any order."""
     if len(words) < 2:  # most table cells: nothing to group
-        return [list(words)] if words else []
+        return ([list(words)] if words else []), True
     # Each group is [words, top, bottom, middle]; the last three stay open
     # to joining. The middle is kept, not recomputed per word tested.
     groups: list[list] = []
@@ -79,7 +117,9 @@ def line_groups(words: list[Word]) -> list[list[Word]]:
                 break
         else:
             groups.append([[w], w.top, w.bottom, (w.top + w.bottom) / 2])
-    return [group[0] if len(group[0]) == 1 else sorted(group[0], key=_left) for group in groups]
+    # Strictly increasing (written so that a NaN counts as a tie).
+    any_order = all(a[0] < b[0] or (a[0] == b[0] and a[1] < b[1]) for a, b in zip(order, order[1:]))
+    return [group[0] if len(group[0]) == 1 else sorted(group[0], key=_left) for group in groups], any_order
 
 
 _left = attrgetter("x0")

@@ -5,16 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .geometry import Word
-from .lines import line_groups
+from .lines import words_to_lines
 
 
 def join_touching(words: list[Word], join_ems: float) -> list[Word]:
     """Words on one line closer than ``join_ems`` of their size are one
     word: a word space is never that narrow."""
     joined = []
-    for line in line_groups(words):
-        current = line[0]
-        for w in line[1:]:
+    # As lines (not bare word groups): the page's running text is grouped
+    # from the same words when nothing joins, and reuses these lines.
+    for line in words_to_lines(words):
+        current = line.words[0]
+        for w in line.words[1:]:
             if w.x0 - current.x1 <= join_ems * min(current.size, w.size):
                 current = replace(current, text=current.text + w.text, x1=max(current.x1, w.x1),
                                   top=min(current.top, w.top), bottom=max(current.bottom, w.bottom))
