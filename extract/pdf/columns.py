@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..model import BBox, Block, BlockKind
 from .geometry import Rect, Segment, Word
 from .lines import Line, words_to_lines
@@ -80,16 +82,28 @@ def gutter_candidates(rows: list[Line], rules: list[Segment],
     a window of consecutive rows (columns need not share baselines), ranked
     by how many windows leave it clear."""
     size = 2 * settings.column_min_rows
+    min_width = settings.gutter_min_width
+    # Each row's word spans sorted once: a window's sort then merges sorted runs.
+    spans = [sorted([(w.x0, w.x1) for w in row.words]) for row in rows]
     clear: list[tuple[float, float]] = []
     for start in range(max(1, len(rows) - size + 1)):
-        window = rows[start:start + size]
-        covered = sorted((w.x0, w.x1) for row in window for w in row.words)
+        covered = sorted([span for row in spans[start:start + size] for span in row])
         reach = covered[0][1] if covered else 0.0
         for x0, x1 in covered[1:]:
-            if x0 - reach >= settings.gutter_min_width:
+            if x0 - reach >= min_width:
                 clear.append((reach, x0))
-            reach = max(reach, x1)
-    score = {round((a + b) / 2): sum(1 for c, d in clear if c < (a + b) / 2 < d) for a, b in clear}
+            if x1 > reach:
+                reach = x1
+    # A rounded middle scores by the last stretch rounding to it; each
+    # score counts the stretches holding that middle (numpy, same float64
+    # comparisons).
+    last_middle = {round(m): m for m in [(a + b) / 2 for a, b in clear]}
+    score = {}
+    if last_middle:
+        starts, ends = np.array(clear).T
+        middles = np.array(list(last_middle.values()))[:, None]
+        counts = ((starts < middles) & (middles < ends)).sum(axis=1)
+        score = dict(zip(last_middle, counts.tolist()))
     ranked = sorted(score, key=lambda x: (-score[x], x))
     return [(r.x0, r) for r in rules] + [(float(x), None) for x in ranked]
 

@@ -3,7 +3,7 @@ cells are built from."""
 from __future__ import annotations
 
 import re
-from operator import attrgetter
+from operator import attrgetter, lt
 
 from ..lexicon import BULLET_GLYPH
 from ..model import BBox
@@ -97,28 +97,38 @@ def grouped(words: list[Word]) -> tuple[list[list[Word]], bool]:
     groups: list[list] = []
     # Sorted by middle, then left edge, on decorated tuples (index breaks ties).
     order = sorted([((w.top + w.bottom) / 2, w.x0, i) for i, w in enumerate(words)])
-    for mid, _, i in order:
+    w = words[order[0][2]]
+    newest = [[w], w.top, w.bottom, order[0][0]]
+    groups.append(newest)
+    for mid, _, i in order[1:]:
         w = words[i]
         tolerance = 0.35 * w.size
         if tolerance < 2.0:
             tolerance = 2.0
-        n = len(groups)
         # The newest group first: the next word in middle order is usually on it.
-        for k in range(n - 1, n - 4 if n > 3 else -1, -1):
-            group = groups[k]
-            if -tolerance <= group[3] - mid <= tolerance:
-                group[0].append(w)
-                if w.top < group[1] or w.bottom > group[2]:
-                    if w.top < group[1]:
-                        group[1] = w.top
-                    if w.bottom > group[2]:
-                        group[2] = w.bottom
-                    group[3] = (group[1] + group[2]) / 2
-                break
+        if -tolerance <= newest[3] - mid <= tolerance:
+            group = newest
         else:
-            groups.append([[w], w.top, w.bottom, (w.top + w.bottom) / 2])
-    # Strictly increasing (written so that a NaN counts as a tie).
-    any_order = all(a[0] < b[0] or (a[0] == b[0] and a[1] < b[1]) for a, b in zip(order, order[1:]))
+            group = None
+            for older in groups[-2:-4:-1]:
+                if -tolerance <= older[3] - mid <= tolerance:
+                    group = older
+                    break
+            if group is None:
+                newest = [[w], w.top, w.bottom, mid]
+                groups.append(newest)
+                continue
+        group[0].append(w)
+        if w.top < group[1] or w.bottom > group[2]:
+            if w.top < group[1]:
+                group[1] = w.top
+            if w.bottom > group[2]:
+                group[2] = w.bottom
+            group[3] = (group[1] + group[2]) / 2
+    # No tie when the (middle, left edge) keys rise strictly; a NaN fails
+    # every comparison and so counts as a tie.
+    keys = [(m, x) for m, x, _ in order]
+    any_order = all(map(lt, keys, keys[1:]))
     return [group[0] if len(group[0]) == 1 else sorted(group[0], key=_left) for group in groups], any_order
 
 
