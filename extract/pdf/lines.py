@@ -39,8 +39,10 @@ class Line:
             self.bold = all([w.bold for w in words])
             self.italic = all([w.italic for w in words])
         elif name == "size":
-            if len(distinct := {w.size for w in words}) == 1:
-                self.size = round(distinct.pop(), 1)
+            # All one size (as a set of them would be one): the first word's.
+            sizes = [w.size for w in words]
+            if sizes.count(sizes[0]) == len(sizes):
+                self.size = round(sizes[0], 1)
             else:
                 sizes = [round(w.size, 1) for w in words]
                 self.size = max(dict.fromkeys(sizes), key=sizes.count)  # the commonest, first seen on a tie
@@ -74,7 +76,7 @@ def words_to_lines(words: list[Word]) -> list[Line]:
     last = _last
     if last is not None and len(last[1]) == len(ids) and (ids == last[1] or (last[3] and frozenset(ids) == last[2])):
         return list(last[4])
-    groups, any_order = grouped(words)
+    groups, any_order = grouped(words, check_ties=True)
     lines = [Line(group) for group in groups]
     _last = (kept, ids, frozenset(ids), any_order, lines)
     return list(lines)
@@ -86,21 +88,24 @@ def line_groups(words: list[Word]) -> list[list[Word]]:
     return grouped(words)[0]
 
 
-def grouped(words: list[Word]) -> tuple[list[list[Word]], bool]:
-    """``line_groups``, and whether no two words share a middle and left
-    edge: only such a tie is ordered by the words' order in the list, so
-    without one the same words give the same lines in any order."""
+def grouped(words: list[Word], check_ties: bool = False) -> tuple[list[list[Word]], bool]:
+    """``line_groups``; with ``check_ties``, also whether no two words share
+    a middle and left edge: only such a tie is ordered by the words' order
+    in the list, so without one the same words give the same lines in any
+    order."""
     if len(words) < 2:  # most table cells: nothing to group
         return ([list(words)] if words else []), True
-    # Each group is [words, top, bottom, middle]; the last three stay open
-    # to joining. The middle is kept, not recomputed per word tested.
+    # Each group is [words, top, bottom, middle, last left edge, left to
+    # right so far]; the last three stay open to joining. The middle is
+    # kept, not recomputed per word tested; a group whose words came left
+    # to right (the usual case: a line's words share a middle) needs no sort.
     groups: list[list] = []
     # Sorted by middle, then left edge, on decorated tuples (index breaks ties).
     order = sorted([((w.top + w.bottom) / 2, w.x0, i) for i, w in enumerate(words)])
     w = words[order[0][2]]
-    newest = [[w], w.top, w.bottom, order[0][0]]
+    newest = [[w], w.top, w.bottom, order[0][0], w.x0, True]
     groups.append(newest)
-    for mid, _, i in order[1:]:
+    for mid, x0, i in order[1:]:
         w = words[i]
         tolerance = 0.35 * w.size
         if tolerance < 2.0:
@@ -115,21 +120,26 @@ def grouped(words: list[Word]) -> tuple[list[list[Word]], bool]:
                     group = older
                     break
             if group is None:
-                newest = [[w], w.top, w.bottom, mid]
+                newest = [[w], w.top, w.bottom, mid, x0, True]
                 groups.append(newest)
                 continue
         group[0].append(w)
+        if not x0 >= group[4]:  # written so that a NaN counts as out of order
+            group[5] = False
+        group[4] = x0
         if w.top < group[1] or w.bottom > group[2]:
             if w.top < group[1]:
                 group[1] = w.top
             if w.bottom > group[2]:
                 group[2] = w.bottom
             group[3] = (group[1] + group[2]) / 2
-    # No tie when the (middle, left edge) keys rise strictly; a NaN fails
-    # every comparison and so counts as a tie.
-    keys = [(m, x) for m, x, _ in order]
-    any_order = all(map(lt, keys, keys[1:]))
-    return [group[0] if len(group[0]) == 1 else sorted(group[0], key=_left) for group in groups], any_order
+    any_order = False
+    if check_ties:
+        # No tie when the (middle, left edge) keys rise strictly; a NaN
+        # fails every comparison and so counts as a tie.
+        keys = [(m, x) for m, x, _ in order]
+        any_order = all(map(lt, keys, keys[1:]))
+    return [group[0] if group[5] else sorted(group[0], key=_left) for group in groups], any_order
 
 
 _left = attrgetter("x0")

@@ -129,28 +129,19 @@ def grid_rows(cells: list[tuple]) -> list[list[tuple | None]]:
     return rows
 
 
-def centre_in(w: Word, box: BBox, slack: float) -> bool:
-    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-    return box.x0 - slack <= cx <= box.x1 + slack and box.top - slack <= cy <= box.bottom + slack
-
-
 def words_outside(words: list[Word], boxes: list[BBox], slack: float) -> list[Word]:
     """The words whose centre is in none of ``boxes`` (grown by ``slack``)."""
     if not boxes:
         return words
-    grown = [(b.x0 - slack, b.x1 + slack, b.top - slack, b.bottom + slack) for b in boxes]
-    out = []
-    for w in words:
-        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-        if not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, x1, top, bottom in grown):
-            out.append(w)
-    return out
+    inside = centres_in_boxes(words, boxes, slack).any(axis=0).tolist()
+    return [w for w, is_in in zip(words, inside) if not is_in]
 
 
 def grid_to_page_table(cells: list[tuple], words: list[Word], page: int, settings: TableSettings) -> PageTable:
     bbox = grid_bbox(cells)
     slack = settings.cell_slack
-    in_table = [w for w in words if centre_in(w, bbox, slack)]
+    left, right, top, bottom = bbox.x0 - slack, bbox.x1 + slack, bbox.top - slack, bbox.bottom + slack
+    in_table = [w for w in words if left <= (w.x0 + w.x1) / 2 <= right and top <= (w.top + w.bottom) / 2 <= bottom]
     columns = sorted({c[0] for c in cells})
     if len(columns) == 1:
         # Rules between rows only: the columns are in the whitespace.
@@ -279,25 +270,25 @@ def ruled_tables(content: PageContent, upright: list[Word], turned: list[Word],
         return [], upright
     boxes = [grid_bbox(cells) for cells in grids]
     # Which word centres each grid holds, worked out once for all the tests
-    # below: they all use the same slack (``centre_in``'s comparisons).
+    # below: they all use the same slack (a centre within the box grown by the slack).
     inside = centres_in_boxes(upright, boxes, settings.cell_slack)
     turned_inside = centres_in_boxes(turned, boxes, settings.cell_slack)
     tables = []
     kept = np.zeros(len(upright), dtype=bool)
     for index, (cells, box) in enumerate(zip(grids, boxes)):
-        in_others = np.delete(inside, index, axis=0).any(axis=0)
-        outside_other_grids = [w for w, out in zip(upright, ~in_others) if out]
+        in_others = np.delete(inside, index, axis=0).any(axis=0).tolist()
+        outside_other_grids = [w for w, is_in in zip(upright, in_others) if not is_in]
         n_turned, n_upright = int(turned_inside[index].sum()), int(inside[index].sum())
         if not n_turned > n_upright and not is_fragment(box, outside_other_grids, settings):
-            in_table = [w for w, is_in in zip(upright, inside[index]) if is_in]
+            in_table = [w for w, is_in in zip(upright, inside[index].tolist()) if is_in]
             tables.append(grid_to_page_table(cells, in_table, content.number, settings))
             kept |= inside[index]
-    return tables, [w for w, is_kept in zip(upright, kept) if not is_kept] if tables else upright
+    return tables, [w for w, is_kept in zip(upright, kept.tolist()) if not is_kept] if tables else upright
 
 
 def centres_in_boxes(words: list[Word], boxes: list[BBox], slack: float) -> np.ndarray:
     """One row per box: whether each word's centre lies in it, grown by
-    ``slack`` (float64, as ``centre_in`` computes)."""
+    ``slack`` (float64: the same comparisons as in Python)."""
     if not words:
         return np.zeros((len(boxes), 0), dtype=bool)
     cx = np.array([(w.x0 + w.x1) / 2 for w in words])

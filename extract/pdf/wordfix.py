@@ -17,7 +17,8 @@ def join_touching(words: list[Word], join_ems: float) -> list[Word]:
     for line in words_to_lines(words):
         current = line.words[0]
         for w in line.words[1:]:
-            if w.x0 - current.x1 <= join_ems * min(current.size, w.size):
+            # min(current.size, w.size), without the call: every word passes here.
+            if w.x0 - current.x1 <= join_ems * (w.size if w.size < current.size else current.size):
                 current = replace(current, text=current.text + w.text, x1=max(current.x1, w.x1),
                                   top=min(current.top, w.top), bottom=max(current.bottom, w.bottom))
             else:
