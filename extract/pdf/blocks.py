@@ -59,7 +59,8 @@ def lines_to_segments(lines: list[Line]) -> list[Line]:
         split = False
         for prev, w in zip(line.words, line.words[1:]):
             gap = w.x0 - prev.x1
-            if gap > max(18.0, 3 * w.size) or (gap > 6 and w.italic != prev.italic):
+            wide = 3 * w.size  # max(18.0, 3 * w.size) without the call: every word passes here
+            if gap > (wide if wide > 18.0 else 18.0) or (gap > 6 and w.italic != prev.italic):
                 segments.append(Line(current))
                 current = [w]
                 split = True
@@ -71,10 +72,21 @@ def lines_to_segments(lines: list[Line]) -> list[Line]:
 
 
 def dominant_size(lines: list[Line]) -> float:
-    counts = Counter()
+    # Characters per exact size first, rounded after: a page has a handful
+    # of sizes and hundreds of words. Rounded sizes still come in the order
+    # their first word does, which settles a tie as rounding each word would.
+    exact: dict[float, int] = {}
     for line in lines:
         for w in line.words:
-            counts[round(w.size, 1)] += len(w.text)
+            exact[w.size] = exact.get(w.size, 0) + len(w.text)
+    counts = Counter()
+    if all(size == size for size in exact):
+        for size, chars in exact.items():
+            counts[round(size, 1)] += chars
+    else:  # a NaN size: each word's rounding is a key of its own
+        for line in lines:
+            for w in line.words:
+                counts[round(w.size, 1)] += len(w.text)
     return counts.most_common(1)[0][0] if counts else 10.0
 
 

@@ -65,8 +65,11 @@ class GridText:
 
 def line_chunks(line: Line, settings: WhitespaceSettings) -> list[Chunk]:
     chunks = [Chunk([line.words[0]])]
+    if len(line.words) == 1:
+        return chunks
+    column_gap = settings.chunk_gap_ems * max(line.size, 1.0)
     for prev, w in zip(line.words, line.words[1:]):
-        if w.x0 - prev.x1 > settings.chunk_gap_ems * max(line.size, 1.0):
+        if w.x0 - prev.x1 > column_gap:
             chunks.append(Chunk([w]))
         else:
             chunks[-1].words.append(w)
