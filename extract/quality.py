@@ -66,9 +66,9 @@ def assess_text(doc: Document) -> None:
         doc.unreadable_text = (f"{share:.0%} of the text is glyphs the file's fonts do not map to "
                                "characters (unreadable text layer)")
         return
-    words = [w.lower() for t in texts for w in _WORD.findall(t)]
+    words = _WORD.findall(_ascii_lower("\n".join(texts)))
     if len(words) >= MIN_WORDS_TO_JUDGE_LANGUAGE:
-        single = sum(1 for w in words if len(w) == 1) / len(words)
+        single = list(map(len, words)).count(1) / len(words)
         if single > MAX_SINGLE_LETTER_SHARE:
             doc.unreadable_text = (f"{single:.0%} of the words are single letters: the text runs sideways "
                                    "(a rotated page) or its letters are placed one by one")
@@ -101,15 +101,27 @@ def _shorten_runs(text: str) -> str:
     return _LONG_WHITESPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
 
 
+def _ascii_lower(text: str) -> str:
+    """A-Z lowered and nothing else, in one pass over the whole text rather
+    than a call per word: UTF-8 bytes of other characters are all above
+    0x7F, which ``bytes.lower`` leaves alone (``str.lower`` would also turn
+    the Kelvin sign into a "k"). The words are then found in the text
+    joined by line breaks, which end a word as the end of each text does."""
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
 def _common_share(words: list[str]) -> float:
-    return sum(1 for w in words if w in _FUNCTION_WORDS) / len(words)
+    return sum(map(_FUNCTION_WORDS.__contains__, words)) / len(words)
 
 
 def undecodable_share(text: str) -> float:
     """Share of the non-space characters that are not characters at all."""
-    cids = _CID.findall(text)
-    rest = _CID.sub("", text)
+    # Most text has no "(cid:" at all: then there is nothing to take out.
+    cids = _CID.findall(text) if "(cid:" in text else []
+    rest = _CID.sub("", text) if cids else text
     bad = len(cids) + len(_UNDECODABLE.findall(rest))
+    if not bad:  # the usual case: no need to count the characters
+        return 0.0
     total = len(cids) + sum(map(len, rest.split()))  # split() drops exactly what isspace() calls space
     return bad / total if total else 0.0
 
