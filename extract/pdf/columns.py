@@ -169,22 +169,25 @@ def split_at_interruptions(run: list[Item], x: float) -> list[list[Item]]:
     and below, and a gap above it on its own side. It ends one column band
     and starts the next, and is read between them."""
     parts: list[list[Item]] = [[]]
+    # Which items print right of x and which left of it, once for the run:
+    # every row of the run is tested against all the others.
+    right_of = [any(s.x0 >= x for s in it.shapes) for it in run]
+    left_of = [any(s.x1 <= x for s in it.shapes) for it in run]
     for item in run:
-        if item.row is not None and interrupts(item.row, run, x):
+        if item.row is not None and interrupts(item.row, run, x, right_of, left_of):
             parts += [[]]
         else:
             parts[-1].append(item)
     return [p for p in parts if p]
 
 
-def interrupts(row: Line, run: list[Item], x: float) -> bool:
-    on_left = row.x1 <= x
+def interrupts(row: Line, run: list[Item], x: float, right_of: list[bool], left_of: list[bool]) -> bool:
+    beyond = right_of if row.x1 <= x else left_of
     across: list[Item] = []
     own: list[Item] = []
-    for it in run:
+    for it, it_beyond in zip(run, beyond):
         if it.row is not row:
-            beyond = any((s.x0 >= x) if on_left else (s.x1 <= x) for s in it.shapes)
-            (across if beyond else own).append(it)
+            (across if it_beyond else own).append(it)
     margin = row.bottom - row.top
     return (any(it.bottom <= row.top for it in across) and any(it.top >= row.bottom for it in across)
             and not any(it.top < row.bottom + margin and row.top - margin < it.bottom for it in across)

@@ -154,15 +154,22 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = text
-        elif re.search(r"[a-z]-$", out) and re.match(r"^[a-z]", text):
+        # A letter and a hyphen at the end (out ends with a stripped line,
+        # never a newline), tested on the last two characters: a regex
+        # search would scan the whole paragraph joined so far, every line.
+        elif out[-1] == "-" and out[-2:-1] in LOWER_ASCII and text[0] in LOWER_ASCII:
             out = out[:-1] + text
         else:
             out = f"{out} {text}"
     return clean_text(out)
 
 
+LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+SPACE_RUN_RE = re.compile(r"[ \t\u00a0]+")
+
+
 def clean_text(text: str) -> str:
-    return re.sub(r"[ \t\u00a0]+", " ", text).strip()
+    return SPACE_RUN_RE.sub(" ", text).strip()
 
 
 def cell_text(words: list[Word]) -> str:
