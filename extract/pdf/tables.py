@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 import numpy as np
 from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
@@ -184,7 +184,7 @@ def unruled_rows(slots: list[list[Word]]) -> list[list[list[Line]]]:
     if not any(ws and max(w.top for w in ws) - min(w.top for w in ws) > ws[0].size for ws in slots):
         return [lines]  # every cell one line high: nothing to split
     levels: list[float] = []
-    for line in sorted((ln for ls in lines for ln in ls), key=lambda ln: ln.top):
+    for line in sorted([ln for ls in lines for ln in ls], key=_top):
         if not levels or line.top - levels[-1] > line.size * 0.6:
             levels.append(line.top)
     if len(levels) < 2:
@@ -198,6 +198,9 @@ def unruled_rows(slots: list[list[Word]]) -> list[list[list[Line]]]:
             level = min(range(len(levels)), key=lambda i: abs(levels[i] - line.top))
             rows[level][c_index].append(line)
     return rows
+
+
+_top = attrgetter("top")
 
 
 def split_at_column_gaps(words: list[Word], boundaries: list[float],
