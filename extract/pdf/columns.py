@@ -83,8 +83,7 @@ def gutter_candidates(rows: list[Line], rules: list[Segment],
     by how many windows leave it clear."""
     size = 2 * settings.column_min_rows
     min_width = settings.gutter_min_width
-    # Each row's word spans sorted once: a window's sort then merges sorted runs.
-    spans = [sorted([(w.x0, w.x1) for w in row.words]) for row in rows]
+    spans = [row_spans(row, min_width) for row in rows]
     clear: list[tuple[float, float]] = []
     for start in range(max(1, len(rows) - size + 1)):
         covered = sorted([span for row in spans[start:start + size] for span in row])
@@ -106,6 +105,28 @@ def gutter_candidates(rows: list[Line], rules: list[Segment],
         score = dict(zip(last_middle, counts.tolist()))
     ranked = sorted(score, key=lambda x: (-score[x], x))
     return [(r.x0, r) for r in rules] + [(float(x), None) for x in ranked]
+
+
+def row_spans(row: Line, min_width: float) -> list[tuple[float, float]]:
+    """A row's word spans, sorted once (a window's sort then merges sorted
+    runs), neighbours less than ``min_width`` apart made one span. Merging
+    changes no window's stretches: a stretch starts at the first span
+    beginning at some x, ends at the furthest end of the spans beginning
+    before x, and is kept when at least ``min_width`` wide; no span that
+    merging takes away or lengthens can start or end one of those. That
+    holds for spans left to right and a positive width (a NaN fails the
+    test, so its row is left as it is)."""
+    spans = sorted([(w.x0, w.x1) for w in row.words])
+    if not min_width > 0 or not all(x0 <= x1 for x0, x1 in spans):
+        return spans
+    merged = [spans[0]]
+    for x0, x1 in spans[1:]:
+        last_x0, last_x1 = merged[-1]
+        if x0 - last_x1 < min_width:
+            merged[-1] = (last_x0, x1 if x1 > last_x1 else last_x1)
+        else:
+            merged.append((x0, x1))
+    return merged
 
 
 def thin_rects(rects: list[Rect]) -> list[Segment]:
