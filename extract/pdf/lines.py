@@ -12,6 +12,9 @@ from .geometry import Word
 BULLET_RE = re.compile(rf"^\s*{BULLET_GLYPH}\s*")
 
 
+MEASURED = frozenset(("text", "x0", "x1", "top", "bottom", "size", "bold", "italic"))
+
+
 class Line:
     """Words on one visual line, left to right. Its box, text, size and
     typeface are each worked out once, on first use: layout analysis reads
@@ -29,6 +32,10 @@ class Line:
 
     def __getattr__(self, name: str):
         # Called only for a slot not yet set: measure that part of the line.
+        # Any other name (pickle asks for __setstate__ on a bare instance,
+        # before ``words`` is set) is simply missing.
+        if name not in MEASURED:
+            raise AttributeError(name)
         words = self.words
         if name in ("x0", "x1", "top", "bottom"):
             self.x0, self.x1 = min([w.x0 for w in words]), max([w.x1 for w in words])
@@ -38,7 +45,7 @@ class Line:
         elif name in ("bold", "italic"):
             self.bold = all([w.bold for w in words])
             self.italic = all([w.italic for w in words])
-        elif name == "size":
+        else:  # size
             # All one size (as a set of them would be one): the first word's.
             sizes = [w.size for w in words]
             if sizes.count(sizes[0]) == len(sizes):
@@ -46,8 +53,6 @@ class Line:
             else:
                 sizes = [round(w.size, 1) for w in words]
                 self.size = max(dict.fromkeys(sizes), key=sizes.count)  # the commonest, first seen on a tie
-        else:
-            raise AttributeError(name)
         return object.__getattribute__(self, name)
 
     @property
