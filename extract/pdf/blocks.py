@@ -11,6 +11,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable
+from operator import attrgetter
 
 from ..model import Block, BlockKind
 from .columns import PageLayout, in_reading_order, split_at_gutters
@@ -32,12 +33,16 @@ def drop_reference_marks(words: list[Word]) -> list[Word]:
     candidates = [w for w in words if w.upright and MARK_RE.match(w.text)]
     if not candidates:  # nothing shaped like a mark: no neighbours to look up
         return words
-    by_top = sorted(words, key=lambda w: w.top)
+    by_top = sorted(words, key=_top)
     tops = [w.top for w in by_top]
-    tallest = max((w.bottom - w.top for w in words), default=0.0)
+    tallest = max([w.bottom - w.top for w in words], default=0.0)
     # Text turned 90 degrees comes glyph by glyph: a lone "l" is no mark.
     marks = {id(w) for w in candidates if is_raised_mark(w, by_top, tops, tallest)}
     return [w for w in words if id(w) not in marks] if marks else words
+
+
+_top = attrgetter("top")
+_top_left = attrgetter("top", "x0")
 
 
 def is_raised_mark(w: Word, by_top: list[Word], tops: list[float], tallest: float) -> bool:
@@ -68,7 +73,7 @@ def lines_to_segments(lines: list[Line]) -> list[Line]:
                 current.append(w)
         # Most lines are one segment: the line already measured is that segment.
         segments.append(Line(current) if split else line)
-    return sorted(segments, key=lambda s: (s.top, s.x0))
+    return sorted(segments, key=_top_left)
 
 
 def dominant_size(lines: list[Line]) -> float:
