@@ -1,8 +1,7 @@
 """Tables from a page's geometry, whichever engine read it.
 
     content_to_edges -> merge_edges -> edges_to_intersections
-    -> intersections_to_cells (pdfplumber's, made faster) -> cells_to_tables
-    -> grid_to_page_table
+    -> intersections_to_cells -> cells_to_tables -> grid_to_page_table
     then whitespace.find_whitespace_grids on the words left over, and both
     again on text turned 90 degrees (rotated.turn_content).
 
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 
 import numpy as np
-from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
 from ..model import BBox, Cell
 from .geometry import PageContent, Word
@@ -86,36 +85,6 @@ def find_grids(content: PageContent, settings: TableSettings) -> list[list[tuple
     intersections = edges_to_intersections(table_edges(content, settings),
                                            settings.intersection_tolerance, settings.intersection_tolerance)
     return cells_to_tables(intersections_to_cells(intersections))
-
-
-def intersections_to_cells(intersections: dict[tuple, dict[str, list[dict]]]) -> list[tuple]:
-    """pdfplumber's ``intersections_to_cells`` step for step, same cells in
-    the same order, but each point's edges made into a set once: pdfplumber
-    rebuilds both sets (and re-evaluates a nested function's type hints) on
-    every test, nearly half of all ruled-table finding."""
-    box_of = itemgetter("x0", "top", "x1", "bottom")
-    v_edges = {p: set(map(box_of, edges["v"])) for p, edges in intersections.items()}
-    h_edges = {p: set(map(box_of, edges["h"])) for p, edges in intersections.items()}
-
-    def edge_connects(p1: tuple, p2: tuple) -> bool:
-        return ((p1[0] == p2[0] and not v_edges[p1].isdisjoint(v_edges[p2]))
-                or (p1[1] == p2[1] and not h_edges[p1].isdisjoint(h_edges[p2])))
-
-    points = sorted(intersections)
-    cells = []
-    for i, pt in enumerate(points[:-1]):
-        rest = points[i + 1:]
-        below = [x for x in rest if x[0] == pt[0]]
-        right = [x for x in rest if x[1] == pt[1]]
-        cell = next(((pt[0], pt[1], right_pt[0], below_pt[1])
-                     for below_pt in below if edge_connects(pt, below_pt)
-                     for right_pt in right if edge_connects(pt, right_pt)
-                     if (right_pt[0], below_pt[1]) in intersections
-                     and edge_connects((right_pt[0], below_pt[1]), right_pt)
-                     and edge_connects((right_pt[0], below_pt[1]), below_pt)), None)
-        if cell is not None:
-            cells.append(cell)
-    return cells
 
 
 def grid_rows(cells: list[tuple]) -> list[list[tuple | None]]:
