@@ -3,7 +3,7 @@ cells are built from."""
 from __future__ import annotations
 
 import re
-from operator import attrgetter, lt
+from operator import attrgetter
 
 from ..lexicon import BULLET_GLYPH
 from ..model import BBox
@@ -60,46 +60,16 @@ class Line:
         return BBox(self.x0, self.top, self.x1, self.bottom)
 
 
-# Small lists (table cells) are quicker to group than to look up.
-MEMO_MIN_WORDS = 32
-# The last large grouping: (its words, their ids in order, the set of those
-# ids, whether the grouping is the same in any order of the words, its lines).
-# A page's words are grouped to join touching glyphs, to find whitespace
-# tables and to read running text; on a page without tables these are the
-# same words, in another order, so the page is grouped once. Holding the
-# words keeps them alive, so their ids cannot be reused while remembered.
-_last: tuple | None = None
-
-
 def words_to_lines(words: list[Word]) -> list[Line]:
     """Group words into visual lines by their vertical middle."""
-    global _last
-    if len(words) < MEMO_MIN_WORDS:
-        return [Line(group) for group in line_groups(words)]
-    kept = tuple(words)
-    ids = tuple(map(id, kept))
-    last = _last
-    if last is not None and len(last[1]) == len(ids) and (ids == last[1] or (last[3] and frozenset(ids) == last[2])):
-        return list(last[4])
-    groups, any_order = grouped(words, check_ties=True)
-    lines = [Line(group) for group in groups]
-    _last = (kept, ids, frozenset(ids), any_order, lines)
-    return list(lines)
+    return [Line(group) for group in line_groups(words)]
 
 
 def line_groups(words: list[Word]) -> list[list[Word]]:
     """The words of each visual line, left to right, lines top to bottom:
     what ``words_to_lines`` measures, for callers that need only the words."""
-    return grouped(words)[0]
-
-
-def grouped(words: list[Word], check_ties: bool = False) -> tuple[list[list[Word]], bool]:
-    """``line_groups``; with ``check_ties``, also whether no two words share
-    a middle and left edge: only such a tie is ordered by the words' order
-    in the list, so without one the same words give the same lines in any
-    order."""
     if len(words) < 2:  # most table cells: nothing to group
-        return ([list(words)] if words else []), True
+        return [list(words)] if words else []
     # Each group is [words, top, bottom, middle, last left edge, left to
     # right so far]; the last three stay open to joining. The middle is
     # kept, not recomputed per word tested; a group whose words came left
@@ -138,13 +108,7 @@ def grouped(words: list[Word], check_ties: bool = False) -> tuple[list[list[Word
             if w.bottom > group[2]:
                 group[2] = w.bottom
             group[3] = (group[1] + group[2]) / 2
-    any_order = False
-    if check_ties:
-        # No tie when the (middle, left edge) keys rise strictly; a NaN
-        # fails every comparison and so counts as a tie.
-        keys = [(m, x) for m, x, _ in order]
-        any_order = all(map(lt, keys, keys[1:]))
-    return [group[0] if group[5] else sorted(group[0], key=_left) for group in groups], any_order
+    return [group[0] if group[5] else sorted(group[0], key=_left) for group in groups]
 
 
 _left = attrgetter("x0")
