@@ -18,7 +18,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import click  # noqa: E402 - after the environment numpy reads at import
 
 from . import __version__
-from .batch import DEFAULT_FILE_TIMEOUT, DEFAULT_MEMORY_MB
+from .batch import DEFAULT_FILE_TIMEOUT, DEFAULT_MEMORY_MB, tune_collector
 from .extract.formats import OcrMode, PdfEngine, ReadOptions, labels
 from .extract.model import UnreadableDocument
 from .console import fail_softly
@@ -60,6 +60,7 @@ def main() -> None:
 
         acplans run samples/ --out output/
     """
+    tune_collector()
 
 
 def read_options(fn):
