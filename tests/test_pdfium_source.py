@@ -163,3 +163,29 @@ def test_a_page_whose_rotate_turns_its_text_is_read_the_right_way_up(tmp_path, r
     texts = [block.text for block in doc.blocks]
     assert texts[0].startswith("Line 0 of the landlord's plain prose")
     assert (doc.pages[0].width, doc.pages[0].height) == (612, 792)
+
+
+def test_text_objects_found_by_galloping_are_those_asked_per_character():
+    # Galloping assumes a text object's characters come one after another;
+    # on every sample page it must agree with asking pdfium for each.
+    import ctypes
+    from itertools import repeat
+
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    from acplans.extract.pdf.pdfium_source import _text_object, page_text, text_objects
+
+    galloped = 0
+    for path in sorted(SAMPLES.glob("*.pdf")):
+        pdf = pdfium.PdfDocument(path)
+        for number, page in enumerate(pdf, start=1):
+            textpage = page.get_textpage()
+            handle, n = ctypes.cast(textpage.raw, ctypes.c_void_p).value, textpage.count_chars()
+            each = np.fromiter(map(_text_object, repeat(handle, n), range(n)), dtype=np.uint64, count=n)
+            objects = len(set(each.tolist()) - {0})
+            assert text_objects(handle, page_text(handle, n), objects).tolist() == each.tolist(), \
+                f"{path.name} page {number}"
+            galloped += n >= 8 * max(objects, 1)
+        pdf.close()
+    assert galloped > 50  # most sample pages are read by galloping, so the test covers it

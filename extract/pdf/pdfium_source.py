@@ -27,7 +27,7 @@ from pypdfium2_raw.bindings import _libs
 
 from ..model import UnreadableDocument
 from .geometry import GARBAGE_CODES, ImageBox, PageContent, Rect, Segment, TextLayerStats, font_style
-from .words import Glyphs, glyphs_to_words
+from .words import SPACE, Glyphs, glyphs_to_words
 
 _LIB = _libs["pdfium"]
 
@@ -67,6 +67,9 @@ _IS_GARBAGE = np.zeros(0x110000, dtype=bool)
 _IS_GARBAGE[sorted(GARBAGE_CODES)] = True
 # Every blank real text uses is one space to the word rule; control codes
 # Python also calls blank are left alone, as the garbage they are.
+# Below this many characters per text object on a page, galloping over
+# runs costs more calls than asking once per character.
+_GALLOP_MIN_CHARS_PER_OBJECT = 8
 _BLANKS_RE = re.compile(r"[^\S\x0b\x0c\x1c-\x1f]")
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -332,8 +335,7 @@ def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[Glyphs | None, T
         stats.glyphs_drawn = len(fonts)  # text objects pdfium decoded to nothing
         return None, stats
     text = page_text(textpage, n)
-    # The two calls per character, driven by map() so no Python frame runs per character.
-    objects = np.fromiter(map(_text_object, repeat(textpage, n), range(n)), dtype=np.uint64, count=n)
+    objects = text_objects(textpage, text, len(fonts))
     boxes = (ctypes.c_float * (4 * n))()
     base = ctypes.addressof(boxes)
     deque(map(_loose_box, repeat(textpage, n), range(n), range(base, base + 16 * n, 16)), maxlen=0)
@@ -373,6 +375,55 @@ def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[Glyphs | None, T
     stats.chars_unmapped = unmapped
     stats.chars_decoded = len(drawn) - unmapped
     return glyphs, stats
+
+
+def text_objects(textpage: int, text: str, objects_on_page: int) -> np.ndarray:
+    """Each character's text object; 0 for pdfium's generated spaces and
+    line breaks, which belong to none.
+
+    A text object's characters come one after another (checked on every
+    sample page by a test, and on every tables-bench page), so beside the
+    blanks, where generated characters hide and are asked one by one, each
+    run's end is found by galloping: a few calls per object instead of one
+    per character. Where objects hold only a few characters each, one call
+    per character is cheaper, driven by map() so no Python frame runs per
+    character."""
+    n = len(text)
+    if n < _GALLOP_MIN_CHARS_PER_OBJECT * max(objects_on_page, 1):
+        return np.fromiter(map(_text_object, repeat(textpage, n), range(n)), dtype=np.uint64, count=n)
+    blank = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == SPACE
+    objects = np.zeros(n, dtype=np.uint64)
+    at = np.flatnonzero(blank)
+    objects[at] = np.fromiter(map(_text_object, repeat(textpage, len(at)), at.tolist()), dtype=np.uint64,
+                              count=len(at))
+    printed = np.flatnonzero(~blank)
+    objects[printed] = _runs_of_objects(textpage, printed.tolist())
+    return objects
+
+
+def _runs_of_objects(textpage: int, at: list[int]) -> list[int]:
+    """The text object of each character at ``at``: pdfium is asked at a
+    run's start, then at doubling distances until the object changes, then
+    at halving ones back to the run's last character."""
+    found: list[int] = []
+    k, m = 0, len(at)
+    while k < m:
+        obj = _text_object(textpage, at[k])
+        same, step = k, 1
+        other = k + 1
+        while other < m and _text_object(textpage, at[other]) == obj:
+            same, step = other, step * 2
+            other = same + step
+        other = min(other, m)
+        while other - same > 1:
+            middle = (same + other) // 2
+            if _text_object(textpage, at[middle]) == obj:
+                same = middle
+            else:
+                other = middle
+        found += [obj] * (same + 1 - k)
+        k = same + 1
+    return found
 
 
 def page_text(textpage: int, n: int) -> str:
