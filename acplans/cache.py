@@ -11,6 +11,7 @@ are removed at the end of a run so the folder does not grow without end.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import shutil
@@ -31,15 +32,25 @@ _STAGE_MODULES = ("pipeline.py", "chunks.py")
 @cache
 def code_version() -> str:
     root = Path(acplans.__file__).parent
-    sources: list[Path] = [root / m for m in _STAGE_MODULES]
-    for name in _STAGE_PACKAGES:
-        package = Path(__import__(f"acplans.{name}", fromlist=["_"]).__file__).parent
-        sources += sorted(package.rglob("*.py"))
+    sources = [root / m for m in _STAGE_MODULES] + [s for name in _STAGE_PACKAGES for s in package_sources(name)]
+    return f"{acplans.__version__}-{hash_sources(sources)[:16]}"
+
+
+def package_sources(name: str) -> list[Path]:
+    """Every source file of ``acplans.<name>``, found without running the
+    package's __init__, which may load a whole stage."""
+    folder = Path(importlib.util.find_spec(f"acplans.{name}").submodule_search_locations[0])
+    return sorted(folder.rglob("*.py"))
+
+
+def hash_sources(sources: list[Path]) -> str:
+    """A hash of the package version and the files' names and bytes: any
+    edit to one of them makes a new one."""
     digest = hashlib.sha256(acplans.__version__.encode())
     for source in sources:
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
-    return f"{acplans.__version__}-{digest.hexdigest()[:16]}"
+    return digest.hexdigest()
 
 
 class ResultCache:

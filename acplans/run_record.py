@@ -16,21 +16,21 @@ is loaded, which is what makes an unchanged re-run take a fraction of a second.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from acplans.cache import hash_sources, package_sources
 from acplans.schemas.manifest import read_manifest
 
 if TYPE_CHECKING:
     from acplans.extract.formats import ReadOptions
     from acplans.pipeline import RunResult
 
-# The folders whose code decides a run's tables.
-_CODE_PACKAGES = ("acplans", "extract", "normalize", "schemas", "compare")
+# The packages whose code decides a run's tables, beside acplans' own modules.
+_CODE_PACKAGES = ("extract", "normalize", "schemas", "compare")
 
 
 @dataclass
@@ -125,13 +125,5 @@ def code_hash() -> str:
     """A hash of every source file of acplans: any edit makes a new key."""
     import acplans
 
-    digest = hashlib.sha256(acplans.__version__.encode())
-    for package in _CODE_PACKAGES:
-        # find_spec locates a package without running its __init__, which may load a whole stage.
-        name = package if package == "acplans" else f"acplans.{package}"
-        folder = Path(importlib.util.find_spec(name).submodule_search_locations[0])
-        sources = sorted(folder.glob("*.py")) if package == "acplans" else sorted(folder.rglob("*.py"))
-        for source in sources:
-            digest.update(f"{package}/{source.relative_to(folder)}".encode())
-            digest.update(source.read_bytes())
-    return digest.hexdigest()
+    top_level = sorted(Path(acplans.__file__).parent.glob("*.py"))
+    return hash_sources(top_level + [s for name in _CODE_PACKAGES for s in package_sources(name)])
