@@ -15,7 +15,8 @@ from acplans.extract.model import BlockKind  # noqa: E402
 from acplans.extract.pdf.pdfium_source import PdfiumSource  # noqa: E402
 from acplans.extract.pdf.reader import read_page_tables, read_pdf  # noqa: E402
 from acplans.extract.pdf.settings import DEFAULT_SETTINGS  # noqa: E402
-from acplans.extract.pdf.tables import find_grids, grid_to_page_table  # noqa: E402
+from acplans.extract.pdf.tables import (centres_in_boxes, find_grids, grid_bbox, grid_to_page_table,  # noqa: E402
+                                        words_outside)
 from acplans.extract.pdf.whitespace import find_whitespace_grids  # noqa: E402
 
 PAGE_HEIGHT = A4[1]
@@ -106,11 +107,11 @@ def test_samples_running_text_holds_no_whitespace_table():
         try:
             for index in range(len(source)):
                 content = source.page(index)
-                ruled = [grid_to_page_table(cells, content.words, content.number, settings)
-                         for cells in find_grids(content, settings)]
-                rest = [w for w in content.words
-                        if not any(t.bbox.x0 <= (w.x0 + w.x1) / 2 <= t.bbox.x1
-                                   and t.bbox.top <= (w.top + w.bottom) / 2 <= t.bbox.bottom for t in ruled)]
+                grids = find_grids(content, settings)
+                inside = centres_in_boxes(content.words, [grid_bbox(cells) for cells in grids], settings.cell_slack)
+                ruled = [grid_to_page_table(cells, [w for w, is_in in zip(content.words, row.tolist()) if is_in],
+                                            content.number, settings) for cells, row in zip(grids, inside)]
+                rest = words_outside(content.words, [t.bbox for t in ruled], 0.0)
                 found = find_whitespace_grids(rest, settings.whitespace)
                 assert not found, f"{pdf_path.name} page {index + 1}: {found[0][1].texts()[:3]}"
         finally:

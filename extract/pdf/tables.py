@@ -106,11 +106,12 @@ def words_outside(words: list[Word], boxes: list[BBox], slack: float) -> list[Wo
     return [w for w, is_in in zip(words, inside) if not is_in]
 
 
-def grid_to_page_table(cells: list[tuple], words: list[Word], page: int, settings: TableSettings) -> PageTable:
+def grid_to_page_table(cells: list[tuple], in_table: list[Word], page: int, settings: TableSettings) -> PageTable:
+    """The table a grid's cells make of ``in_table``, the words whose centre
+    lies in the grid (``centres_in_boxes`` decides it for all a page's grids
+    at once)."""
     bbox = grid_bbox(cells)
     slack = settings.cell_slack
-    left, right, top, bottom = bbox.x0 - slack, bbox.x1 + slack, bbox.top - slack, bbox.bottom + slack
-    in_table = [w for w in words if left <= (w.x0 + w.x1) / 2 <= right and top <= (w.top + w.bottom) / 2 <= bottom]
     columns = sorted({c[0] for c in cells})
     if len(columns) == 1:
         # Rules between rows only: the columns are in the whitespace.
