@@ -1,10 +1,12 @@
 """The `acplans` command line: a thin click layer over the library."""
 from __future__ import annotations
 
+import atexit
 import functools
 import json
 import os
 import sys
+import threading
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -350,5 +352,32 @@ def write_atomically(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
+def entry() -> None:
+    """The `acplans` command. A finished command ends its process without
+    the interpreter's teardown, which frees every module and object one by
+    one for a process about to vanish: with spaCy's tables and pyarrow
+    loaded, 0.1-0.2 CPU-s of every run. Exit handlers still run first (logs
+    flushed, worker pools shut down), and a command that leaves a thread
+    running exits the usual way, which waits for it."""
+    try:
+        main()  # click's standalone mode ends every command in SystemExit
+    except SystemExit as exc:
+        code = exc.code
+    else:
+        code = 0
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        sys.exit(code)
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        code = code or 120  # what Python exits with when it cannot flush stdout
+    os._exit(code or 0)
+
+
 if __name__ == "__main__":
-    main()
+    entry()

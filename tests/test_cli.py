@@ -121,3 +121,32 @@ def test_quiet_prints_nothing_and_the_summary_names_files_to_review_and_skipped(
     elsewhere = CliRunner().invoke(main, ["run", str(inputs), "--out", str(tmp_path / "other"),
                                           "--cache", str(tmp_path / "out" / ".cache")])
     assert elsewhere.stderr.splitlines()[0].startswith("2 of 2 files read (2 unchanged, from the cache);")
+
+
+def acplans_process(tmp_path, *args: str) -> "subprocess.CompletedProcess[str]":
+    """`acplans` as a user's shell starts it (the console entry point), with
+    an exit handler of the kind a caller's tooling registers (coverage, say)."""
+    import subprocess
+    import sys
+
+    code = ("import atexit, sys; atexit.register(print, 'exit handler ran');"
+            "sys.argv = ['acplans', *sys.argv[1:]]; from acplans.cli import entry; entry()")
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=tmp_path,
+                          timeout=120)
+
+
+def test_a_finished_command_exits_with_its_code_after_exit_handlers_and_output(tmp_path):
+    done = acplans_process(tmp_path, "run", str(SAMPLES / "peabody-action-plan-summary-2010.docx"),
+                           "--out", str(tmp_path / "out"), "--no-cache")
+    assert done.returncode == Exit.OK, done.stderr
+    assert "exit handler ran" in done.stdout
+    assert "1 of 1 files read" in done.stderr  # the summary, flushed before the process ended
+    assert pq.read_table(tmp_path / "out" / "recommendations.parquet").num_rows > 0
+
+
+def test_a_usage_error_keeps_its_exit_code_and_message_through_the_entry_point(tmp_path):
+    (tmp_path / "empty").mkdir()
+    done = acplans_process(tmp_path, "run", str(tmp_path / "empty"), "--out", str(tmp_path / "out"))
+    assert done.returncode == Exit.USAGE
+    assert f"Error: no {labels()} files found in the inputs" in done.stderr
+    assert "exit handler ran" in done.stdout
