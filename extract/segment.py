@@ -116,10 +116,13 @@ def page_units(doc: Document) -> list[Unit]:
     for i, block in enumerate(doc.blocks):
         if block.page is not None:
             spans.setdefault(block.page, []).append(i)
+    furniture_by_page: dict[int, list[str]] = {}
+    for block in doc.furniture:
+        furniture_by_page.setdefault(block.page, []).append(block.text)
     units = []
     for page in doc.pages:
         idx = spans.get(page.number, [])
-        furniture = [b.text for b in doc.furniture if b.page == page.number]
+        furniture = furniture_by_page.get(page.number, [])
         units.append(Unit(
             first_block=idx[0] if idx else -1, last_block=idx[-1] if idx else -2,
             page=page.number,
