@@ -72,7 +72,7 @@ _PLAN_RE = [(re.compile(p), w) for p, w in _PLAN_WORDS]
 # re.IGNORECASE also matches dotted and dotless i to "i" and long s to "s",
 # where str.lower() does not; mapped first, folding matches exactly what
 # the case-blind patterns did (checked over every code point).
-_IGNORECASE_EXTRAS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_IGNORECASE_EXTRAS = {"İ": "i", "ı": "i", "ſ": "s"}
 
 _NUMBERED_PARA = re.compile(r"^\d{1,2}\.\d{1,2}\s+\S")
 _NUMBERED_CAPS_HEADING = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z ,&()'-]{3,}$")
@@ -193,7 +193,10 @@ def score_blocks(blocks: list[Block]) -> dict[DocKind, float]:
 
 
 def fold_case(text: str) -> str:
-    return text.translate(_IGNORECASE_EXTRAS).lower()
+    # replace() rather than translate(), which is slow on non-ASCII text.
+    for letter, folded in _IGNORECASE_EXTRAS.items():
+        text = text.replace(letter, folded)
+    return text.lower()
 
 
 def _pattern_score(patterns, folded_text: str) -> float:
