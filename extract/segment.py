@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from .columns import Role, role_of_header
 from .layouts.inspection_report import JUDGEMENT_HEADER, headline_match, opens_recommendations
 from .model import Block, BlockKind, Document
+from .parts import fold_case
 from .records import DocKind, DocumentPart
 
 KINDS = (DocKind.COVER_REPORT, DocKind.INSPECTION_REPORT, DocKind.ACTION_PLAN)
@@ -63,16 +64,12 @@ _PLAN_WORDS = [
     (r"action\s+plan", 1), (r"\bresponsible\s*:", 2), (r"executive\s+sponsor", 2),
     (r"progress\s+(?:to\s+date|made)", 1.5), (r"key\s+actions", 2),
 ]
-# The patterns are lower case and search case-folded text: without
-# re.IGNORECASE the regex engine skips ahead to each pattern's first word,
-# which makes scoring a page several times faster.
+# The patterns are lower case and search case-folded text (parts.fold_case):
+# without re.IGNORECASE the regex engine skips ahead to each pattern's first
+# word, which makes scoring a page several times faster.
 _COVER_RE = [(re.compile(p), w) for p, w in _COVER_WORDS]
 _REPORT_RE = [(re.compile(p), w) for p, w in _REPORT_WORDS]
 _PLAN_RE = [(re.compile(p), w) for p, w in _PLAN_WORDS]
-# re.IGNORECASE also matches dotted and dotless i to "i" and long s to "s",
-# where str.lower() does not; mapped first, folding matches exactly what
-# the case-blind patterns did (checked over every code point).
-_IGNORECASE_EXTRAS = {"İ": "i", "ı": "i", "ſ": "s"}
 
 _NUMBERED_PARA = re.compile(r"^\d{1,2}\.\d{1,2}\s+\S")
 _NUMBERED_CAPS_HEADING = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z ,&()'-]{3,}$")
@@ -190,13 +187,6 @@ def score_blocks(blocks: list[Block]) -> dict[DocKind, float]:
             elif sum(1 for h in header if role_of_header(h) in _PLAN_COLUMN_ROLES) >= 2:
                 scores[DocKind.ACTION_PLAN] += 4
     return scores
-
-
-def fold_case(text: str) -> str:
-    # replace() rather than translate(), which is slow on non-ASCII text.
-    for letter, folded in _IGNORECASE_EXTRAS.items():
-        text = text.replace(letter, folded)
-    return text.lower()
 
 
 def _pattern_score(patterns, folded_text: str) -> float:

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from acplans.extract.parts import fold_case
 from acplans.extract.reader import read_document
 from acplans.extract.records import DocKind
-from acplans.extract.segment import _COVER_RE, _PLAN_RE, _REPORT_RE, fold_case, split_document
+from acplans.extract.segment import _COVER_RE, _PLAN_RE, _REPORT_RE, split_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PACK = SAMPLES / "home-group-housing-panel-pack-2010.pdf"
