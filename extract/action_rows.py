@@ -232,11 +232,15 @@ def to_raw_actions(drafts: list[ActionDraft], path: str) -> list[RawAction]:
             for i, d in enumerate(drafts, start=1)]
 
 
-def _table_rows_texts(table) -> list[list[str]]:
+def _body_texts_if_unlabelled(table) -> list[list[str]] | None:
+    """The cleaned body, which map_columns reads only for a column with no
+    header words: cleaning every cell of every labelled table is wasted."""
+    if all(h.strip() for h in table.header):
+        return None
     return [[clean_cell(c.text) for c in r.cells] for r in table.rows]
 
 
 def column_maps(blocks: list[Block]) -> dict[int, ColumnMap]:
     """Each table's column roles, by the id of its block."""
-    return {id(b): map_columns(b.table.header, _table_rows_texts(b.table))
+    return {id(b): map_columns(b.table.header, _body_texts_if_unlabelled(b.table))
             for b in blocks if b.kind is BlockKind.TABLE and b.table is not None}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from .refs import REF_PATTERN
 
@@ -58,6 +59,8 @@ class ColumnMap:
         return role in self.roles
 
 
+# Every page of a long plan repeats the same few header cells.
+@lru_cache(maxsize=1024)
 def role_of_header(text: str) -> Role | None:
     words = re.sub(r"[^a-z0-9#/ ]+", " ", text.lower().replace("’", "'")).strip()
     words = re.sub(r"\s+", " ", words)

@@ -54,5 +54,20 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+# re.IGNORECASE also matches dotted and dotless i to "i" and long s to "s",
+# where str.lower() does not; mapped first, folded text holds a lower-case
+# word wherever a case-blind search finds it (checked over every code point).
+_IGNORECASE_EXTRAS = {"İ": "i", "ı": "i", "ſ": "s"}
+
+
+def fold_case(text: str) -> str:
+    """Text to search with lower-case patterns and no re.IGNORECASE, which
+    keeps the regex engine's fast skip to a pattern's first word."""
+    # replace() rather than translate(), which is slow on non-ASCII text.
+    for letter, folded in _IGNORECASE_EXTRAS.items():
+        text = text.replace(letter, folded)
+    return text.lower()
+
+
 def source_of(path: str, block: Block) -> Source:
     return Source(path, block.page, block.locator)

@@ -9,7 +9,7 @@ from collections import Counter
 from .lexicon import MONTHS_FULL
 from .list_items import clean_item, strip_enumerator
 from .model import Block, BlockKind, Document
-from .parts import SKIPPED_KINDS, collapse, in_part
+from .parts import SKIPPED_KINDS, collapse, fold_case, in_part
 from .records import DocumentPart, ReportMetadata
 
 _MONTH_YEAR = re.compile(rf"^(?:{MONTHS_FULL})\s+\d{{4}}$", re.I)
@@ -110,8 +110,8 @@ def landlord_named_in(blocks: list[Block]) -> str | None:
 
 
 def inspecting_body(blocks: list[Block]) -> str | None:
-    text = " ".join(b.text for b in blocks)
-    counts = {body: len(re.findall(re.escape(body), text, re.I)) for body in _BODIES}
+    text = fold_case(" ".join(b.text for b in blocks))
+    counts = {body: text.count(body.lower()) for body in _BODIES}
     best = max(counts, key=counts.get)
     return best if counts[best] else None
 

@@ -60,6 +60,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from acplans.normalize.status import PLANNED, classify_status
 
@@ -371,6 +372,9 @@ def _latest(spans: list[DateSpan]) -> DateSpan | None:
     return max(spans, key=lambda s: (s.end, s.start), default=None)
 
 
+# A plan prints the same few due texts ("Ongoing", "March 2011") on many
+# actions; the result is frozen, so sharing it is safe.
+@lru_cache(maxsize=4096)
 def parse_due(text: str | None, *, default_year: int | None = None,
               reference: date | None = None) -> ParsedDue:
     """An action's due text: the latest date it commits to and what it says about progress."""

@@ -49,6 +49,8 @@ def looks_like_name(text: str) -> bool:
     return all(_NAME_TOKEN_RE.match(w) for w in words) and not any(w.lower() in POST_WORDS for w in words)
 
 
+# An owner cell repeats down a plan's pages; PersonRef is frozen.
+@lru_cache(maxsize=4096)
 def parse_person(text: str | None) -> PersonRef:
     """``"Jim Preston – Director of Maintenance Services"`` ->
     name "Jim Preston", role "Director of Maintenance Services";

@@ -10,8 +10,10 @@ import docx
 import pytest
 
 from acplans.extract.dispatch import extract_document
+from acplans.extract.model import Block, BlockKind
 from acplans.extract.reader import read_document
 from acplans.extract.records import DocKind
+from acplans.extract.report_metadata import inspecting_body
 from acplans.extract.layouts.inspection_report import parse_deadline_text, parse_rating
 
 
@@ -184,3 +186,10 @@ def test_parse_deadline_text(sentence, expected):
 ])
 def test_parse_rating(sentence, expected):
     assert parse_rating(sentence) == expected
+
+
+def test_inspecting_body_is_the_body_named_most_in_any_case():
+    blocks = [Block(BlockKind.PARAGRAPH, "HOUSING INSPECTORATE report, audit commission style"),
+              Block(BlockKind.PARAGRAPH, "The Housing Inspectorate found; the housing inspectorate said")]
+    assert inspecting_body(blocks) == "Housing Inspectorate"
+    assert inspecting_body([Block(BlockKind.PARAGRAPH, "A landlord's own plan")]) is None

@@ -4,13 +4,15 @@ documents."""
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
 
+from acplans.extract.parts import fold_case
 from acplans.extract.reader import read_document
 from acplans.extract.records import DocKind
-from acplans.extract.segment import split_document
+from acplans.extract.segment import _COVER_RE, _PLAN_RE, _REPORT_RE, split_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PACK = SAMPLES / "home-group-housing-panel-pack-2010.pdf"
@@ -123,3 +125,13 @@ def test_pageless_text_is_split_on_block_ranges(tmp_path):
     assert firsts == ["Housing Panel", "Riverside Homes Limited | Short notice inspection report",
                       "Riverside Homes Action Plan"]
     assert parts[-1].last_block == len(doc.blocks) - 1
+
+
+@pytest.mark.parametrize("text", ["SCOPE OF THE INSPECTION", "ſcope of the inſpection",
+                                  "WE FOUND", "Lead Offİcer", "Lead offıcer", "Ǆ KEY ACTIONS"])
+def test_folded_scoring_matches_case_blind_search(text):
+    """Page scoring searches case-folded text with lower-case patterns; it
+    must find exactly what the same patterns find with re.IGNORECASE."""
+    for pattern, _ in _COVER_RE + _REPORT_RE + _PLAN_RE:
+        blind = re.compile(pattern.pattern, re.I)
+        assert bool(pattern.search(fold_case(text))) == bool(blind.search(text)), pattern.pattern
