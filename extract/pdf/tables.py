@@ -215,11 +215,22 @@ def whitespace_page_table(bbox: BBox, grid: GridText, page: int) -> PageTable:
     return PageTable(page, bbox, rows, [round(x) for x in grid.col_starts])
 
 
+def upright_lines(words: list[Word]) -> list[Line]:
+    """The upright words in lines: what touching glyphs are joined on."""
+    return words_to_lines([w for w in words if w.upright])
+
+
 def find_tables(content: PageContent, words: list[Word], settings: TableSettings) -> list[PageTable]:
-    """The page's tables, top to bottom, with cell text from ``words``:
-    ruled grids first, then tables aligned by whitespace in what is left;
-    text turned 90 degrees is read in its own frame."""
-    upright = join_touching([w for w in words if w.upright], settings.touching_join_ems)
+    return find_tables_on(content, words, upright_lines(words), settings)
+
+
+def find_tables_on(content: PageContent, words: list[Word], lines: list[Line],
+                   settings: TableSettings) -> list[PageTable]:
+    """The page's tables, top to bottom, with cell text from ``words``
+    (``lines`` their ``upright_lines``, which the caller may reuse): ruled
+    grids first, then tables aligned by whitespace in what is left; text
+    turned 90 degrees is read in its own frame."""
+    upright = join_touching(lines, settings.touching_join_ems)
     turned = [w for w in words if not w.upright]
     ruled, rest = ruled_tables(content, upright, turned, settings)
     aligned = [whitespace_page_table(bbox, grid, content.number)
