@@ -4,6 +4,9 @@ from pathlib import Path
 import pytest
 
 from acplans.extract.model import BlockKind, UnreadableDocument
+from acplans.extract.pdf.geometry import Word
+from acplans.extract.pdf.reader import body_lines
+from acplans.extract.pdf.tables import upright_lines
 from acplans.extract.reader import read_document
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -167,3 +170,19 @@ def test_a_line_starting_left_of_a_bullet_ends_the_list_item(tmp_path):
         (BlockKind.LIST_ITEM, "introducing an appointments system for all repairs, day and evening;"),
         (BlockKind.PARAGRAPH, "The expected benefits of this recommendation are fewer missed visits. "
                               "Tenants will also know when to expect the operative.")]
+
+
+def test_the_table_finders_lines_are_the_body_lines_only_for_the_same_words():
+    """A page's upright words are grouped once for the table finders; the
+    running text reuses those lines only when it is that very list: with a
+    word taken by a table, or a turned word, it is grouped afresh."""
+    def word(text, x0, top, upright=True):
+        return Word(text, x0, x0 + 20, top, top + 10, 10, False, False, "F", upright=upright)
+    words = [word("one", 50, 100), word("two", 75, 100), word("three", 50, 120)]
+    lines = upright_lines(words)
+    assert body_lines(words, words, lines) is lines
+    body = body_lines(words, words[1:], lines)
+    assert [line.text for line in body] == ["two", "three"]
+    with_turned = [*words, word("up", 300, 100, upright=False)]
+    body = body_lines(with_turned, with_turned, upright_lines(with_turned))
+    assert [line.text for line in body] == ["one two up", "three"]

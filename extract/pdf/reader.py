@@ -21,13 +21,13 @@ from .blocks import (dominant_size, drop_reference_marks, is_aside, line_block, 
                      segments_to_blocks)
 from .columns import PageLayout, find_layout, order_blocks, place_floating
 from .furniture import BandLine, detect_furniture, normalise_furniture
-from .geometry import PageContent, PageSource
+from .geometry import PageContent, PageSource, Word
 from .guards import BoundedSource, check_pdf_file
-from .lines import words_to_lines
+from .lines import Line, words_to_lines
 from .ocr_source import OcrFallback
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .stitch import stitch_tables
-from .tables import PageTable, find_tables, words_outside
+from .tables import PageTable, find_tables, find_tables_on, upright_lines, words_outside
 
 
 @dataclass
@@ -182,9 +182,10 @@ def read_page(content: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS)
     result = PageResult(Page(number, content.width, content.height, ocr=content.ocr,
                              ocr_confidence=mean_confidence(content.words) if content.ocr else None), [])
     words = drop_reference_marks(content.words)
-    tables = find_tables(content, words, settings.tables)
+    lines = upright_lines(words)
+    tables = find_tables_on(content, words, lines, settings.tables)
     body_words = words_outside(words, [t.bbox for t in tables], settings.table_slack)
-    segments = lines_to_segments(words_to_lines(body_words))
+    segments = lines_to_segments(body_lines(words, body_words, lines))
     body_size = dominant_size(segments)
     top_band = content.height * settings.furniture_band
     bottom_band = content.height * (1 - settings.furniture_band)
@@ -207,3 +208,12 @@ def read_page(content: PageContent, settings: LayoutSettings = DEFAULT_SETTINGS)
         body.append(block)
     result.blocks = place_floating(order_blocks(body, result.layout), asides)
     return result
+
+
+def body_lines(words: list[Word], body_words: list[Word], upright: list[Line]) -> list[Line]:
+    """The running text's lines. When no table took words and no word is
+    turned, the body is the very list the table finders grouped (in the
+    same order): their ``upright`` lines are its lines."""
+    if body_words is words and sum(len(line.words) for line in upright) == len(words):
+        return upright
+    return words_to_lines(body_words)

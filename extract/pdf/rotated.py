@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..model import BBox
 from .geometry import PageContent, Rect, Segment, Word
+from .lines import words_to_lines
 from .wordfix import join_touching
 
 
@@ -56,7 +57,7 @@ def turn_words(words: list[Word], turn: str, width: float, height: float, join_e
         # glyphs down the page, so text that reads upwards comes out backwards.
         text = w.text[::-1] if turn == "ccw" and w.turn is None else w.text
         turned.append(replace(w, text=text, x0=x0, top=top, x1=x1, bottom=bottom, size=bottom - top, upright=True))
-    return join_touching(turned, join_ems)
+    return join_touching(words_to_lines(turned), join_ems)
 
 
 def turn_content(content: PageContent, words: list[Word], turn: str, join_ems: float) -> PageContent:

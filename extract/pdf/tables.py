@@ -153,14 +153,16 @@ def unruled_rows(slots: list[list[Word]]) -> list[list[list[Line]]]:
     lines = [words_to_lines(ws) for ws in slots]
     if not any(ws and max(w.top for w in ws) - min(w.top for w in ws) > ws[0].size for ws in slots):
         return [lines]  # every cell one line high: nothing to split
+    figures = max((len(ls) for ls in lines if ls and all(NUMERIC_RE.match(ln.text) for ln in ls)), default=0)
+    if figures < 2:
+        # A split needs two levels at least, and figures on 0.8 of them:
+        # tested first, as it is cheap and settles most rows.
+        return [lines]
     levels: list[float] = []
     for line in sorted([ln for ls in lines for ln in ls], key=_top):
         if not levels or line.top - levels[-1] > line.size * 0.6:
             levels.append(line.top)
-    if len(levels) < 2:
-        return [lines]
-    figures = max((len(ls) for ls in lines if ls and all(NUMERIC_RE.match(ln.text) for ln in ls)), default=0)
-    if figures < 0.8 * len(levels):
+    if len(levels) < 2 or figures < 0.8 * len(levels):
         return [lines]
     rows: list[list[list[Line]]] = [[[] for _ in slots] for _ in levels]
     for c_index, ls in enumerate(lines):
@@ -213,11 +215,22 @@ def whitespace_page_table(bbox: BBox, grid: GridText, page: int) -> PageTable:
     return PageTable(page, bbox, rows, [round(x) for x in grid.col_starts])
 
 
+def upright_lines(words: list[Word]) -> list[Line]:
+    """The upright words in lines: what touching glyphs are joined on."""
+    return words_to_lines([w for w in words if w.upright])
+
+
 def find_tables(content: PageContent, words: list[Word], settings: TableSettings) -> list[PageTable]:
-    """The page's tables, top to bottom, with cell text from ``words``:
-    ruled grids first, then tables aligned by whitespace in what is left;
-    text turned 90 degrees is read in its own frame."""
-    upright = join_touching([w for w in words if w.upright], settings.touching_join_ems)
+    return find_tables_on(content, words, upright_lines(words), settings)
+
+
+def find_tables_on(content: PageContent, words: list[Word], lines: list[Line],
+                   settings: TableSettings) -> list[PageTable]:
+    """The page's tables, top to bottom, with cell text from ``words``
+    (``lines`` their ``upright_lines``, which the caller may reuse): ruled
+    grids first, then tables aligned by whitespace in what is left; text
+    turned 90 degrees is read in its own frame."""
+    upright = join_touching(lines, settings.touching_join_ems)
     turned = [w for w in words if not w.upright]
     ruled, rest = ruled_tables(content, upright, turned, settings)
     aligned = [whitespace_page_table(bbox, grid, content.number)

@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .geometry import Word
-from .lines import words_to_lines
+from .lines import Line
 
 
-def join_touching(words: list[Word], join_ems: float) -> list[Word]:
-    """Words on one line closer than ``join_ems`` of their size are one
-    word: a word space is never that narrow."""
+def join_touching(lines: list[Line], join_ems: float) -> list[Word]:
+    """The lines' words, line by line, words on one line closer than
+    ``join_ems`` of their size made one word: a word space is never that
+    narrow."""
     joined = []
-    # As lines (not bare word groups): the page's running text is grouped
-    # from the same words when nothing joins, and reuses these lines.
-    for line in words_to_lines(words):
+    for line in lines:
         current = line.words[0]
         for w in line.words[1:]:
             # min(current.size, w.size), without the call: every word passes here.
