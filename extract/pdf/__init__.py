@@ -3,7 +3,8 @@ analysis that turns their pages into the shared ``Document`` model.
 
 ``geometry`` is what an engine produces (words, rules, rectangles, images per
 page); every other module here works on that alone, so an engine is one
-module: ``pdfium_source`` (the default), ``plumber_source``, and
+module: ``pdfium_source`` (the default, walking page objects with
+``pdfium_objects``), ``plumber_source``, and
 ``ocr_source`` for pages the text layer fails (with ``image_rules`` finding
 ruling lines in the page image). ``guards`` bounds what any engine may cost
 (file size, inflated streams, pages, words and rules per page). Layout:

@@ -8,13 +8,13 @@ offset removed, /Rotate applied), origin top-left, y down.
 
 Speed: a ctypes call per character dominates, so the character loop makes
 two calls (loose box, text object) into preallocated memory, through private
-prototypes that return plain ints (hence pypdfium2 is pinned in
-pyproject.toml). Font, size and direction are looked up once per text object.
+prototypes that return plain ints (``pdfium_objects.prototype``). Font, size
+and direction are looked up once per text object, by the walk over the page
+objects (``pdfium_objects``).
 """
 from __future__ import annotations
 
 import ctypes
-import math
 import re
 from collections import deque
 from itertools import repeat
@@ -23,64 +23,25 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pypdfium2_raw.bindings import _libs
 
 from ..model import UnreadableDocument
-from .geometry import GARBAGE_CODES, ImageBox, PageContent, Rect, Segment, TextLayerStats, font_style
+from .geometry import GARBAGE_CODES, PageContent, TextLayerStats
+from .pdfium_objects import INT, VP, Matrix, compose, object_matrix, prototype, text_object_info, walk_objects
 from .words import SPACE, Glyphs, glyphs_to_words
 
-_LIB = _libs["pdfium"]
-
-
-def _prototype(name: str, restype, *argtypes):
-    """A private copy of a pdfium function taking and returning plain ints,
-    so hot loops skip pypdfium2's pointer wrappers. Indexing the library
-    makes a new function object: pypdfium2's own prototypes are untouched."""
-    fn = _LIB[name]
-    fn.restype, fn.argtypes = restype, argtypes
-    return fn
-
-
-_VP, _INT = ctypes.c_void_p, ctypes.c_int
-_loose_box = _prototype("FPDFText_GetLooseCharBox", _INT, _VP, _INT, _VP)
+_loose_box = prototype("FPDFText_GetLooseCharBox", INT, VP, INT, VP)
 # size_t, not void*: NULL (a generated character) comes back as 0, not None.
-_text_object = _prototype("FPDFText_GetTextObject", ctypes.c_size_t, _VP, _INT)
-_map_error = _prototype("FPDFText_HasUnicodeMapError", _INT, _VP, _INT)
-_count_objects = _prototype("FPDFPage_CountObjects", _INT, _VP)
-_page_object = _prototype("FPDFPage_GetObject", _VP, _VP, _INT)
-_form_count = _prototype("FPDFFormObj_CountObjects", _INT, _VP)
-_form_object = _prototype("FPDFFormObj_GetObject", _VP, _VP, ctypes.c_ulong)
-_object_type = _prototype("FPDFPageObj_GetType", _INT, _VP)
-_object_matrix = _prototype("FPDFPageObj_GetMatrix", _INT, _VP, _VP)
-_draw_mode = _prototype("FPDFPath_GetDrawMode", _INT, _VP, _VP, _VP)
-_count_segments = _prototype("FPDFPath_CountSegments", _INT, _VP)
-_path_segment = _prototype("FPDFPath_GetPathSegment", _VP, _VP, _INT)
-_segment_point = _prototype("FPDFPathSegment_GetPoint", _INT, _VP, _VP, _VP)
-_segment_type = _prototype("FPDFPathSegment_GetType", _INT, _VP)
-_segment_close = _prototype("FPDFPathSegment_GetClose", _INT, _VP)
-_text_font = _prototype("FPDFTextObj_GetFont", _VP, _VP)
-_font_size = _prototype("FPDFTextObj_GetFontSize", _INT, _VP, _VP)
-_base_font_name = _prototype("FPDFFont_GetBaseFontName", ctypes.c_size_t, _VP, _VP, ctypes.c_size_t)
-
+_text_object = prototype("FPDFText_GetTextObject", ctypes.c_size_t, VP, INT)
+_map_error = prototype("FPDFText_HasUnicodeMapError", INT, VP, INT)
 # One flag per code point: indexing it is far cheaper than np.isin per page.
 _IS_GARBAGE = np.zeros(0x110000, dtype=bool)
 _IS_GARBAGE[sorted(GARBAGE_CODES)] = True
-# Every blank real text uses is one space to the word rule; control codes
-# Python also calls blank are left alone, as the garbage they are.
 # Below this many characters per text object on a page, galloping over
 # runs costs more calls than asking once per character.
 _GALLOP_MIN_CHARS_PER_OBJECT = 8
+# Every blank real text uses is one space to the word rule; control codes
+# Python also calls blank are left alone, as the garbage they are.
 _BLANKS_RE = re.compile(r"[^\S\x0b\x0c\x1c-\x1f]")
-
-Matrix = tuple[float, float, float, float, float, float]
-
-
-def compose(inner: Matrix, outer: Matrix) -> Matrix:
-    """The matrix applying ``inner`` first, then ``outer`` (PDF row-vector order)."""
-    a, b, c, d, e, f = inner
-    A, B, C, D, E, F = outer
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-            e * A + f * C + E, e * B + f * D + F)
 
 
 def display_matrix(crop: tuple[float, float, float, float], rotation: int) -> Matrix:
@@ -89,11 +50,6 @@ def display_matrix(crop: tuple[float, float, float, float], rotation: int) -> Ma
     x0, y0, x1, y1 = crop
     return {0: (1, 0, 0, -1, -x0, y1), 90: (0, 1, 1, 0, -y0, -x0),
             180: (-1, 0, 0, 1, x1, -y0), 270: (0, -1, -1, 0, y1, x1)}[rotation]
-
-
-def apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
-
 
 class PdfiumSource:
     def __init__(self, path: Path):
@@ -188,142 +144,14 @@ def read_in_frame(page: pdfium.PdfPage, number: int, rotation: int) -> PageConte
         width, height = height, width
     content = PageContent(number=number, width=width, height=height, rotation=rotation)
     fonts: dict[int, tuple] = {}
-    walk_objects(ctypes.cast(page.raw, _VP).value, to_display, content, fonts, form=None)
+    walk_objects(ctypes.cast(page.raw, VP).value, to_display, content, fonts, form=None)
     textpage = page.get_textpage()
     try:
-        glyphs, content.text_layer = read_glyphs(ctypes.cast(textpage.raw, _VP).value, to_display, fonts)
+        glyphs, content.text_layer = read_glyphs(ctypes.cast(textpage.raw, VP).value, to_display, fonts)
     finally:
         textpage.close()
     content.words = glyphs_to_words(glyphs) if glyphs is not None else []
     return content
-
-
-# Page object types (fpdf_edit.h).
-_TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
-_LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
-
-
-# Out-parameters the walk reuses: one allocation per process, not per object.
-_MATRIX = (ctypes.c_float * 6)()
-_FLOAT, _X, _Y = ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-_FILL, _STROKE = ctypes.c_int(), ctypes.c_int()
-_MATRIX_AT, _FLOAT_AT, _X_AT, _Y_AT, _FILL_AT, _STROKE_AT = map(
-    ctypes.addressof, (_MATRIX, _FLOAT, _X, _Y, _FILL, _STROKE))
-
-
-def object_matrix(obj: int) -> Matrix:
-    _object_matrix(obj, _MATRIX_AT)
-    return tuple(_MATRIX)
-
-
-def walk_objects(parent: int, to_page: Matrix, content: PageContent, fonts: dict, form: int | None,
-                 styles: dict[int, tuple] | None = None) -> None:
-    """Collect paths and images into ``content``, and each text object's font,
-    printed size and direction into ``fonts``, recursing into form XObjects."""
-    styles = {} if styles is None else styles
-    count = _form_count(parent) if form else _count_objects(parent)
-    get = _form_object if form else _page_object
-    for i in range(count):
-        obj = get(parent, i)
-        kind = _object_type(obj)
-        if kind == _TEXT:
-            fonts[obj] = text_object_info(obj, compose(object_matrix(obj), to_page), styles)
-        elif kind == _PATH:
-            read_path(obj, compose(object_matrix(obj), to_page), content)
-        elif kind == _IMAGE:
-            m = compose(object_matrix(obj), to_page)
-            xs, ys = zip(*(apply(m, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))))
-            content.images.append(ImageBox(min(xs), min(ys), max(xs), max(ys)))
-        elif kind == _FORM:
-            walk_objects(obj, compose(object_matrix(obj), to_page), content, fonts, form=obj, styles=styles)
-
-
-def text_object_info(obj: int, m: Matrix, styles: dict[int, tuple]) -> tuple[str, float, bool, bool, bool, str | None]:
-    """(font name, printed size, bold, italic, upright, turn) of a text object whose
-    matrix into the displayed page is ``m``; ``styles`` caches name, bold and
-    italic by font handle for one page."""
-    font = _text_font(obj)
-    style = styles.get(font)
-    if style is None:
-        name = font_name(font) if font else ""
-        style = styles[font] = (name, *font_style(name))
-    _font_size(obj, _FLOAT_AT)
-    # In display space y grows down, so upright text runs along +x with its
-    # glyphs' up vector pointing to -y.
-    upright = m[0] > 0 and abs(m[1]) <= 0.05 * m[0] and m[3] < 0
-    size = round(_FLOAT.value * math.hypot(m[2], m[3]), 2)
-    # Its baseline running up the page (-y) reads upwards: turned anticlockwise.
-    turn = None if upright or abs(m[1]) <= abs(m[0]) else ("ccw" if m[1] < 0 else "cw")
-    return (style[0], size, style[1], style[2], upright, turn)
-
-
-def font_name(font: int) -> str:
-    buf = ctypes.create_string_buffer(256)
-    length = _base_font_name(font, buf, 256)
-    return buf.raw[:max(length - 1, 0)].decode("utf-8", "replace")
-
-
-def read_path(obj: int, m: Matrix, content: PageContent) -> None:
-    _draw_mode(obj, _FILL_AT, _STROKE_AT)
-    filled, stroked = bool(_FILL.value), bool(_STROKE.value)
-    if not filled and not stroked:
-        return  # a clip or an invisible path draws nothing
-    subpaths: list[tuple[list[tuple[float, float]], bool, bool]] = []  # points, has curves, closed
-    control_points = 0  # a Bezier curve comes as three entries: two control points, then its end
-    for i in range(_count_segments(obj)):
-        seg = _path_segment(obj, i)
-        kind = _segment_type(seg)
-        if kind == _BEZIERTO and control_points < 2:
-            control_points += 1
-            continue  # as in pdfminer, a curve's segments join its end points only
-        control_points = 0
-        _segment_point(seg, _X_AT, _Y_AT)
-        point = apply(m, _X.value, _Y.value)
-        if kind == _MOVETO or not subpaths:
-            subpaths.append(([point], False, False))
-        else:
-            points, curved, _ = subpaths[-1]
-            points.append(point)
-            subpaths[-1] = (points, curved or kind == _BEZIERTO, False)
-        if _segment_close(seg):
-            subpaths[-1] = (subpaths[-1][0], subpaths[-1][1], True)
-    for points, curved, closed in subpaths:
-        add_shape(points, curved, closed, filled, stroked, content)
-
-
-def add_shape(points, curved: bool, closed: bool, filled: bool, stroked: bool, content: PageContent) -> None:
-    """Classify a subpath as pdfminer does: one straight segment is a line,
-    four axis-aligned sides closed a rectangle (open, only three are drawn),
-    anything else a curve whose consecutive points give segments. A
-    segment of no length is a dot, not a rule, and is left out."""
-    if len(points) > 2 and _near(points[0], points[-1]):
-        points = points[:-1]  # pdfium closes a rectangle with a redundant fifth point
-        closed = True
-    if not curved and len(points) == 2:
-        (ax, ay), (bx, by) = points
-        content.segments.append(Segment(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
-        return
-    if not curved and closed and len(points) == 4 and _is_rectangle(points):
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        content.rects.append(Rect(min(xs), min(ys), max(xs), max(ys), filled, stroked))
-        return
-    if closed and len(points) > 2:
-        points = points + [points[0]]
-    for (ax, ay), (bx, by) in zip(points, points[1:]):
-        if abs(ax - bx) > 0.01 or abs(ay - by) > 0.01:
-            content.segments.append(Segment(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
-
-
-def _near(p, q, tol: float = 0.01) -> bool:
-    return abs(p[0] - q[0]) <= tol and abs(p[1] - q[1]) <= tol
-
-
-def _is_rectangle(points) -> bool:
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
-    eq = lambda a, b: abs(a - b) <= 0.01  # noqa: E731 - float32 coordinates
-    return ((eq(x0, x1) and eq(y1, y2) and eq(x2, x3) and eq(y3, y0))
-            or (eq(y0, y1) and eq(x1, x2) and eq(y2, y3) and eq(x3, x0)))
-
 
 def read_glyphs(textpage: int, m: Matrix, fonts: dict) -> tuple[Glyphs | None, TextLayerStats]:
     """Every glyph pdfium decoded, in display space, with the loss guard's
