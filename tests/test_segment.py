@@ -135,3 +135,10 @@ def test_folded_scoring_matches_case_blind_search(text):
     for pattern, _ in _COVER_RE + _REPORT_RE + _PLAN_RE:
         blind = re.compile(pattern.pattern, re.I)
         assert bool(pattern.search(fold_case(text))) == bool(blind.search(text)), pattern.pattern
+
+
+def test_every_scoring_pattern_is_lower_case_as_folded_text_needs():
+    """A capital in a pattern would never match the case-folded page text."""
+    for pattern, _ in _COVER_RE + _REPORT_RE + _PLAN_RE:
+        literal = re.sub(r"\\[A-Za-z]", "", pattern.pattern)  # escapes such as \b and \s are not letters
+        assert literal == literal.lower(), pattern.pattern
