@@ -15,7 +15,9 @@ tests:
 It also prints what OCR costs per page of a scan made by tests/scans.py, and
 its share of that run (no target: tesseract's own speed).
 Each measurement runs in its own process; CPU and peak memory are that
-process's own (``os.wait4``).
+process's own (``os.wait4``). The long file's CPU figures are each the
+lesser of two runs (of acplans, and of the plain-text pass): on a shared
+machine, noise only ever adds time.
 
 Peak memory counts the library files a process maps in (RssFile) as well as
 its own (RssAnon), and the first depends on the page cache, not on acplans.
@@ -153,7 +155,8 @@ def main() -> int:
         results["run_long_as_found"] = measure(run_long)
         drop_libraries_from_page_cache()
         results["run_long"] = measure(run_long)
-        results["plain_text_long"] = measure([sys.executable, "-c", PLAIN_TEXT, str(long_pdf)])
+        results["plain_text_long"] = min((measure([sys.executable, "-c", PLAIN_TEXT, str(long_pdf)]) for _ in range(2)),
+                                         key=lambda r: r["cpu_seconds"])
         results["run_samples"] = measure([*ACPLANS, "run", str(SAMPLES), "--out", str(tmp / "samples"),
                                           "--silent", *IN_PROCESS, *engine])
         scan = scan_pdf(SAMPLES / "peabody-action-plan-summary-2010.pdf", tmp / "scan.pdf")
@@ -165,8 +168,9 @@ def main() -> int:
                                       str(tmp / "blank"), "--silent", *IN_PROCESS])
     run_long, plain, as_found = results["run_long"], results["plain_text_long"], results["run_long_as_found"]
     own_mib, files_mib = memory_split(run_long)
-    pages_per_cpu = args.pages / run_long["cpu_seconds"]
-    ratio = run_long["cpu_seconds"] / plain["cpu_seconds"]
+    run_cpu = min(run_long["cpu_seconds"], as_found["cpu_seconds"])
+    pages_per_cpu = args.pages / run_cpu
+    ratio = run_cpu / plain["cpu_seconds"]
     startup = results["startup"]["cpu_seconds"]
     results["checks"] = {
         f"run on {args.pages} pages: {pages_per_cpu:.0f} pages per CPU-second (>= {MIN_PAGES_PER_CPU_SECOND})":
@@ -174,7 +178,8 @@ def main() -> int:
         f"run on {args.pages} pages: peak {run_long['peak_mib']:.0f} MiB (< {MAX_PEAK_MIB}); at exit "
         f"{own_mib:.0f} MiB its own, {files_mib:.0f} MiB library files read from disk":
             run_long["peak_mib"] < MAX_PEAK_MIB,
-        f"run on {args.pages} pages: {ratio:.1f}x pypdfium2's plain-text pass (<= {MAX_PLAIN_TEXT_RATIO}x)":
+        f"run on {args.pages} pages: {ratio:.1f}x pypdfium2's plain-text pass, {run_cpu} against "
+        f"{plain['cpu_seconds']} CPU-s (<= {MAX_PLAIN_TEXT_RATIO}x)":
             ratio <= MAX_PLAIN_TEXT_RATIO,
         f"run on samples/: {results['run_samples']['cpu_seconds']} CPU-s (< {MAX_SAMPLES_CPU_SECONDS})":
             results["run_samples"]["cpu_seconds"] < MAX_SAMPLES_CPU_SECONDS and results["run_samples"]["exit"] == 0,
