@@ -116,6 +116,55 @@ def test_grid_ruled_only_under_the_header(tmp_path):
     assert table_rows(path) == [rows]
 
 
+def test_grid_with_open_sides_keeps_its_first_and_last_columns(tmp_path):
+    """Rules under every row and between the middle columns, none down the
+    table's sides, values centred in wide columns: the row rules' ends are
+    the table's sides, so the labels and the last column of figures stay
+    in the table."""
+    path = tmp_path / "open-sides.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    rows = [["", "Finland", "EU-15", "EU-25"],
+            ["1996", "3.7", "1.6", "1.7"],
+            ["2000", "5.0", "3.9", "3.9"],
+            ["2005", "1.5", "1.5", "1.6"]]
+    sides, rules = (60, 520), [160, 280, 400]  # column rules only between the figures
+    bottom = 100 + len(rows) * ROW_HEIGHT
+    for r, row in enumerate(rows):
+        top = 100 + r * ROW_HEIGHT
+        pdf.line(sides[0], PAGE_HEIGHT - top, sides[1], PAGE_HEIGHT - top)
+        put(pdf, sides[0] + 4, top + 14, row[0])
+        for left, right, text in zip(rules, [*rules[1:], sides[1]], row[1:]):
+            put(pdf, (left + right - stringWidth(text, "Helvetica", 10)) / 2, top + 14, text)
+    pdf.line(sides[0], PAGE_HEIGHT - bottom, sides[1], PAGE_HEIGHT - bottom)
+    for x in rules:
+        pdf.line(x, PAGE_HEIGHT - 100, x, PAGE_HEIGHT - bottom)
+    pdf.save()
+    assert table_rows(path) == [rows]
+
+
+def test_rules_round_column_groups_leave_the_unruled_body_to_its_gaps(tmp_path):
+    """A statistical table: rules above and below a header whose groups
+    are ruled apart, and under a long body of unruled lines. The rules do
+    not rule rows, so no side is implied and every column of the body is
+    read from the gaps, a row per line."""
+    path = tmp_path / "column-groups.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    body = [["Burglary", "240.9", "60.3", "180.6"], ["Robbery", "102.1", "25.5", "76.6"],
+            ["Arson", "9.8", "4.3", "5.5"], ["Fraud", "173.7", "5.1", "168.5"],
+            ["Vandalism", "217.4", "72.7", "144.7"], ["Gambling", "8.2", "1.4", "6.8"]]
+    header = ["Offence", "Total", "Under 18", "Over 18"]
+    table_bottom = 140 + len(body) * 14
+    for top in (100, 120, table_bottom):
+        pdf.line(COLUMNS[0], PAGE_HEIGHT - top, 500, PAGE_HEIGHT - top)
+    for x in COLUMNS[1:3]:  # the groups' rules run down the whole table
+        pdf.line(x, PAGE_HEIGHT - 100, x, PAGE_HEIGHT - table_bottom)
+    put_row(pdf, 114, header)
+    for r, row in enumerate(body):
+        put_row(pdf, 134 + r * 14, row)
+    pdf.save()
+    assert table_rows(path) == [[header, *body]]
+
+
 def test_table_turned_on_the_page_is_read_the_right_way_up(tmp_path):
     """A landscape table printed on a portrait page, reading upwards."""
     path = tmp_path / "turned.pdf"

@@ -9,7 +9,7 @@ module: ``pdfium_source`` (the default, walking page objects with
 ruling lines in the page image). ``guards`` bounds what any engine may cost
 (file size, inflated streams, pages, words and rules per page). Layout:
 ``words``/``lines`` -> ``blocks`` -> ``columns`` (reading order) ->
-``tables`` (ruled), ``whitespace``, ``rotated`` -> ``stitch``, ``furniture``;
+``tables`` (ruled; ``table_sides`` for grids with open sides), ``whitespace``, ``rotated`` -> ``stitch``, ``furniture``;
 thresholds in ``settings``.
 
 May import: the extract leaf modules beside this package (``model``,

@@ -46,6 +46,10 @@ class TableSettings:
     # many ems, number more than this share of the words inside it.
     fragment_reach_ems: float = 2.0
     fragment_share: float = 0.3
+    # Row rules ending past a grid's outer column rule imply the table's
+    # side there (table_sides) when they rule rows: no band between two of
+    # them is taller than this many ems (a cell of three lines at most).
+    row_band_max_ems: float = 4.0
     min_turned_glyphs: int = 20  # glyphs turned 90 degrees before a turned table is looked for
     turned_join_ems: float = 0.15  # turned glyphs closer than this (of their height) make one word
     touching_join_ems: float = 0.05  # upright words closer than this (of their size) are one word

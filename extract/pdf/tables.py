@@ -1,6 +1,6 @@
 """Tables from a page's geometry, whichever engine read it.
 
-    content_to_edges -> merge_edges -> edges_to_intersections
+    content_to_edges -> merge_edges -> with_implied_sides -> edges_to_intersections
     -> intersections_to_cells -> cells_to_tables -> grid_to_page_table
     then whitespace.find_whitespace_grids on the words left over, and both
     again on text turned 90 degrees (rotated.turn_content).
@@ -22,6 +22,7 @@ from .geometry import PageContent, Word
 from .lines import Line, lines_text, words_to_lines
 from .rotated import reading_turn, turn_content, unturn_bbox
 from .settings import TableSettings
+from .table_sides import implied_sides, row_rule_ends
 from .whitespace import NUMERIC_RE, GridText, find_whitespace_grids, grid_cells
 from .wordfix import join_touching
 
@@ -80,10 +81,20 @@ def table_edges(content: PageContent, settings: TableSettings) -> list[dict]:
     return _long_enough(merged, settings.edge_min_length)
 
 
+def with_implied_sides(edges: list[dict], words: list[Word], settings: TableSettings) -> list[dict]:
+    """``edges`` and a vertical edge down each open side of a table whose
+    row rules end past its column rules (``table_sides``)."""
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    ends = row_rule_ends(horizontal, vertical, settings.snap_tolerance)
+    return edges + [_edge(end.x, end.top, end.x, end.bottom, "v", "implied_edge")
+                    for end in implied_sides(ends, vertical, words, settings.snap_tolerance, settings.row_band_max_ems)]
+
+
 def find_grids(content: PageContent, settings: TableSettings) -> list[list[tuple]]:
     """Each ruled table on the page as its list of cell boxes."""
-    intersections = edges_to_intersections(table_edges(content, settings),
-                                           settings.intersection_tolerance, settings.intersection_tolerance)
+    edges = with_implied_sides(table_edges(content, settings), content.words, settings)
+    intersections = edges_to_intersections(edges, settings.intersection_tolerance, settings.intersection_tolerance)
     return cells_to_tables(intersections_to_cells(intersections))
 
 
