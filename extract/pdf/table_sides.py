@@ -80,7 +80,7 @@ def _runs_on_common_columns(rules: list[dict], vertical: list[dict],
         if len(run) >= 2:
             runs.append((run, common))
         run, common = [rule], reached
-    if len(run) >= 2 and len(common) >= 2:
+    if len(run) >= 2:
         runs.append((run, common))
     return runs
 
