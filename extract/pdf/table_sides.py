@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pdfplumber.utils.clustering import cluster_objects
+
 from .geometry import Word
 
 
@@ -43,7 +45,7 @@ def row_rule_ends(horizontal: list[dict], vertical: list[dict], tolerance: float
     two or more column rules: a grid, whose rows may run on past it."""
     found = []
     for side in ("x0", "x1"):
-        for group in _clusters(sorted(horizontal, key=lambda e: e[side]), side, tolerance):
+        for group in cluster_objects(horizontal, side, tolerance):
             for run, columns in _runs_on_common_columns(group, vertical, tolerance):
                 x = sum(e[side] for e in run) / len(run)
                 inward = [c for c in columns if (c > x + tolerance if side == "x0" else c < x - tolerance)]
@@ -51,16 +53,6 @@ def row_rule_ends(horizontal: list[dict], vertical: list[dict], tolerance: float
                     found.append(RuleEnds(x, tuple(e["top"] for e in run),
                                           min(inward) if side == "x0" else max(inward)))
     return found
-
-
-def _clusters(edges: list[dict], key: str, tolerance: float) -> list[list[dict]]:
-    groups: list[list[dict]] = []
-    for e in edges:
-        if groups and e[key] - groups[-1][-1][key] <= tolerance:
-            groups[-1].append(e)
-        else:
-            groups.append([e])
-    return groups
 
 
 def _runs_on_common_columns(rules: list[dict], vertical: list[dict],
